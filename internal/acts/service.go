@@ -1,0 +1,251 @@
+package acts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"minutebook/internal/corp"
+	"minutebook/internal/journal"
+	"minutebook/internal/tables"
+)
+
+// Clock tells the time of recording. Domain code never reads the system
+// clock; the composition root injects one.
+type Clock func() time.Time
+
+// Service is the one act path: every change to a corporation, from the CLI,
+// the HTTP API or the web, goes through Apply.
+type Service struct {
+	Store Store
+	Clock Clock
+}
+
+// Options change how Apply runs.
+type Options struct {
+	// DryRun performs every check and writes nothing.
+	DryRun bool
+	// Atomic records all the acts in one transaction, or none of them.
+	Atomic bool
+}
+
+// Status is what happened to one act.
+type Status string
+
+// The statuses of an act.
+const (
+	Recorded   Status = "recorded"    // written to the journal with its effects
+	Refused    Status = "refused"     // a rule failed; nothing written
+	Invalid    Status = "invalid"     // the act could not be decoded
+	Checked    Status = "checked"     // dry run: every check passed; nothing written
+	Skipped    Status = "skipped"     // not attempted, because an earlier act was refused
+	RolledBack Status = "rolled_back" // passed, but an atomic batch was refused as a whole
+)
+
+// Result is the outcome of one act.
+type Result struct {
+	Source        string          `json:"source,omitempty"`
+	Index         int             `json:"index"`
+	Kind          string          `json:"kind"`
+	Corporation   string          `json:"corporation"`
+	Effective     string          `json:"effective"`
+	Status        Status          `json:"status"`
+	Seq           uint64          `json:"seq,omitempty"`
+	Hash          string          `json:"hash,omitempty"`
+	BylawsVersion string          `json:"bylaws_version,omitempty"`
+	Checks        []journal.Check `json:"checks"`
+}
+
+// errRollback unwinds a transaction that must not commit (a refusal in an
+// atomic batch, or a dry run); it never reaches a caller.
+var errRollback = errors.New("rollback")
+
+// Apply checks and records acts for one corporation, in order. Without
+// Atomic each act is its own durable transaction and the first refusal
+// stops the rest (they are Skipped). With Atomic the acts commit together
+// or not at all. A returned error is a storage or internal failure; rule
+// failures are Results with status Refused.
+func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Options) ([]Result, error) {
+	if corpID == "" {
+		return nil, corp.E("apply", corp.Invalid, "no corporation selected (use --corp, or name it in the act)")
+	}
+	results := make([]Result, len(list))
+	for i, a := range list {
+		results[i] = Result{Source: a.Source, Index: a.Index, Kind: a.Kind.Name, Corporation: corpID, Effective: a.Effective.String(), Status: Skipped}
+	}
+	run := func(from, to int) (refused bool, err error) {
+		err = s.Store.Update(ctx, corpID, func(tx Tx) error {
+			r := &runner{tx: tx, corpID: corpID, clock: s.Clock}
+			for i := from; i < to; i++ {
+				ok, err := r.one(list[i], &results[i], opt.DryRun)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					refused = true
+					return errRollback
+				}
+			}
+			if opt.DryRun {
+				return errRollback
+			}
+			return nil
+		})
+		if errors.Is(err, errRollback) {
+			err = nil
+		}
+		return refused, err
+	}
+	if opt.Atomic || opt.DryRun {
+		refused, err := run(0, len(list))
+		if err != nil {
+			return nil, err
+		}
+		if refused && !opt.DryRun {
+			for i := range results {
+				if results[i].Status == Recorded {
+					results[i].Status, results[i].Seq, results[i].Hash = RolledBack, 0, ""
+				}
+			}
+		}
+		return results, nil
+	}
+	for i := range list {
+		refused, err := run(i, i+1)
+		if err != nil {
+			return results, err
+		}
+		if refused {
+			break
+		}
+	}
+	return results, nil
+}
+
+// runner applies acts inside one transaction, keeping the journal head
+// and the corporation's context in memory between acts.
+type runner struct {
+	tx     Tx
+	corpID string
+	clock  Clock
+	head   *Head
+	cc     *corpContext
+}
+
+func (r *runner) context() (*corpContext, error) {
+	if r.cc == nil {
+		cc, err := loadContext(r.tx)
+		if err != nil {
+			return nil, err
+		}
+		r.cc = cc
+	}
+	return r.cc, nil
+}
+
+// one checks act a and, when every check holds, records it. It returns
+// false when the act was refused.
+func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
+	if r.head == nil {
+		h, err := r.tx.Head()
+		if err != nil {
+			return false, err
+		}
+		r.head = &h
+	}
+	cc, err := r.context()
+	if err != nil {
+		return false, err
+	}
+	env, err := newEnv(r.tx, r.corpID, cc, a, r.head.Seq+1, false)
+	if err != nil {
+		return false, err
+	}
+	if err := preChecks(env, a, r.head); err != nil {
+		return false, err
+	}
+	if !env.Failed() {
+		if err := a.Kind.check(env, a.Fields); err != nil {
+			return false, err
+		}
+	}
+	res.Checks, res.BylawsVersion = env.checks, env.BylawsVersion
+	if env.Failed() {
+		res.Status = Refused
+		return false, nil
+	}
+	if err := a.Kind.apply(env, a.Fields); err != nil {
+		return false, err
+	}
+	e := a.entry(r.corpID, env.Seq, env)
+	e.RecordedAt = r.clock().UTC()
+	rec := journal.NewRecord(r.head.Hash, e)
+	if err := r.tx.Append(&rec); err != nil {
+		return false, err
+	}
+	r.head.Seq, r.head.Hash = rec.Seq, rec.Hash
+	if eff := a.Effective.String(); eff > r.head.NewestEffective {
+		r.head.NewestEffective = eff
+	}
+	if a.Kind.ChangesContext {
+		r.cc = nil
+	}
+	res.Status, res.Seq, res.Hash = Recorded, rec.Seq, rec.Hash.String()
+	if dryRun {
+		res.Status, res.Hash = Checked, ""
+	}
+	return true, nil
+}
+
+// newEnv builds the environment of act a from the corporation's context.
+func newEnv(rows tables.ReadWriter, corpID string, cc *corpContext, a *Act, seq uint64, replay bool) (*Env, error) {
+	e := &Env{Act: a, Rows: rows, CorpID: corpID, Corp: cc.corp, BylawsHistory: cc.bylaws, Seq: seq, Replay: replay}
+	if e.Corp != nil {
+		e.Corp.ID = corpID
+	}
+	e.Charter, _ = cc.charterOn(a.Effective)
+	if v, ok := cc.bylaws.InForce(a.Effective); ok {
+		e.Bylaws, e.BylawsVersion = v.Rulebook, cc.labels[v.Number]
+	}
+	return e, nil
+}
+
+// preChecks are the act path's own checks, made before the kind's: the
+// corporation exists, the actor may act, the act is in date order and a
+// bylaws version is in force.
+func preChecks(e *Env, a *Act, h *Head) error {
+	if a.Kind.Name != CreateCorporation.Name && e.Corp == nil {
+		e.Require("MB.corporation.exists", false, fmt.Sprintf("corporation %q is not recorded: record corporation.create first", e.CorpID))
+		return nil
+	}
+	if !a.Kind.mayAct(a.Actor.Capacity) {
+		e.Require("MB.actor.capacity", false, fmt.Sprintf("%s may not be performed by the %s (allowed: %s)", a.Kind.Name, a.Actor.Capacity, capacityList(a.Kind.Actors)))
+	}
+	if a.Actor.Person != "" && e.Corp != nil {
+		ok, err := e.PersonExists(a.Actor.Person)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			e.Require("MB.actor.person", false, fmt.Sprintf("actor %q is not a recorded person", a.Actor.Person))
+		}
+	}
+	if eff := a.Effective.String(); h.NewestEffective != "" && eff < h.NewestEffective {
+		if a.Correction {
+			e.Warn("MB.books.effective_order", fmt.Sprintf("recorded as a correction: dated %s, before the newest act on the books (%s); lists for dates from %s on may change", eff, h.NewestEffective, eff),
+				N("effective", eff), N("newest_on_books", h.NewestEffective))
+		} else {
+			e.Require("MB.books.effective_order", false, fmt.Sprintf("dated %s, before the newest act on the books (%s): mark it correction: true to record it as a correction", eff, h.NewestEffective),
+				N("effective", eff), N("newest_on_books", h.NewestEffective))
+		}
+	}
+	if a.Kind.NeedsBylaws && e.Bylaws == nil {
+		msg := fmt.Sprintf("no bylaws version is in force on %s", a.Effective)
+		if len(e.BylawsHistory) > 0 {
+			msg += fmt.Sprintf(": the earliest takes effect %s; record the bylaws then in force first", e.BylawsHistory[0].Effective)
+		}
+		e.Require("MB.bylaws.in_force", false, msg, N("effective", a.Effective))
+	}
+	return nil
+}

@@ -1,0 +1,396 @@
+// Package sqlstore is the part of a store that SQLite and PostgreSQL
+// share: transactions scoped to one corporation, generic reads and writes
+// of the derived tables (package tables), the journal, and numbered
+// migrations. Each store package supplies a Dialect, its migrations and
+// how to open the database.
+//
+// It holds no rules (STYLE.md rule 2) and imports neither package acts nor
+// a transport.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"minutebook/internal/corp"
+	"minutebook/internal/journal"
+	"minutebook/internal/tables"
+)
+
+// Dialect is what differs between the SQL databases.
+type Dialect struct {
+	Name string
+	// Placeholder returns the n-th (1-based) bind parameter.
+	Placeholder func(n int) string
+	// LockCorp serializes writers of one corporation inside tx (PostgreSQL:
+	// an advisory lock). SQLite needs none: it has one writer.
+	LockCorp func(ctx context.Context, tx *sql.Tx, corp string) error
+	// Conflict reports whether err is a unique-key or serialization conflict.
+	Conflict func(err error) bool
+}
+
+// DB is a store on a database/sql handle.
+type DB struct {
+	W, R *sql.DB // writer and reader pools (the same for PostgreSQL)
+	D    Dialect
+
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+// New wraps open handles.
+func New(w, r *sql.DB, d Dialect) *DB {
+	return &DB{W: w, R: r, D: d, stmts: map[string]*sql.Stmt{}}
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	db.mu.Lock()
+	for _, s := range db.stmts {
+		s.Close()
+	}
+	db.stmts = nil
+	db.mu.Unlock()
+	err := db.W.Close()
+	if db.R != db.W {
+		err = errors.Join(err, db.R.Close())
+	}
+	return err
+}
+
+// stmt returns a statement prepared once on pool p, bound to tx.
+func (db *DB) stmt(ctx context.Context, tx *sql.Tx, p *sql.DB, query string) (*sql.Stmt, error) {
+	key := fmt.Sprintf("%p|%s", p, query)
+	db.mu.Lock()
+	s, ok := db.stmts[key]
+	db.mu.Unlock()
+	if !ok {
+		var err error
+		s, err = p.PrepareContext(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		db.mu.Lock()
+		if old, dup := db.stmts[key]; dup {
+			s.Close()
+			s = old
+		} else {
+			db.stmts[key] = s
+		}
+		db.mu.Unlock()
+	}
+	return tx.StmtContext(ctx, s), nil
+}
+
+func storageErr(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var ce *corp.Error
+	if errors.As(err, &ce) {
+		return err
+	}
+	return &corp.Error{Op: op, Kind: corp.Storage, Err: err}
+}
+
+// Update implements acts.Store.
+func (db *DB) Update(ctx context.Context, corpID string, fn func(tables.Tx) error) error {
+	tx, err := db.W.BeginTx(ctx, nil)
+	if err != nil {
+		return storageErr("begin", err)
+	}
+	if db.D.LockCorp != nil {
+		if err := db.D.LockCorp(ctx, tx, corpID); err != nil {
+			tx.Rollback()
+			return storageErr("lock", err)
+		}
+	}
+	t := &txn{db: db, ctx: ctx, tx: tx, pool: db.W, corp: corpID, own: map[*sql.Stmt]bool{}}
+	if err := fn(t); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		if db.D.Conflict != nil && db.D.Conflict(err) {
+			return &corp.Error{Op: "commit", Kind: corp.Conflict, Err: err}
+		}
+		return storageErr("commit", err)
+	}
+	return nil
+}
+
+// View implements acts.Store.
+func (db *DB) View(ctx context.Context, corpID string, fn func(tables.View) error) error {
+	tx, err := db.R.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
+	if err != nil {
+		tx, err = db.R.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return storageErr("begin", err)
+		}
+	}
+	defer tx.Rollback()
+	return fn(&txn{db: db, ctx: ctx, tx: tx, pool: db.R, corp: corpID})
+}
+
+// Corporations implements acts.Store.
+func (db *DB) Corporations(ctx context.Context) ([]string, error) {
+	rows, err := db.R.QueryContext(ctx, `SELECT DISTINCT corp FROM journal ORDER BY corp`)
+	if err != nil {
+		return nil, storageErr("corporations", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, storageErr("corporations", err)
+		}
+		out = append(out, s)
+	}
+	return out, storageErr("corporations", rows.Err())
+}
+
+// txn implements tables.Tx on one transaction.
+type txn struct {
+	db   *DB
+	ctx  context.Context
+	tx   *sql.Tx
+	pool *sql.DB
+	corp string
+	own  map[*sql.Stmt]bool
+}
+
+func (t *txn) q(query string) (*sql.Stmt, error) { return t.db.stmt(t.ctx, t.tx, t.pool, query) }
+
+func (t *txn) ph(n int) string { return t.db.D.Placeholder(n) }
+
+// where returns "corp = ? AND k1 = ? ..." for the first n key columns.
+func (t *txn) where(tb *tables.Table, n int) string {
+	var b strings.Builder
+	b.WriteString("corp = " + t.ph(1))
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, " AND %s = %s", tb.Columns[i].Name, t.ph(i+2))
+	}
+	return b.String()
+}
+
+func columns(tb *tables.Table) string {
+	s := make([]string, len(tb.Columns))
+	for i, c := range tb.Columns {
+		s[i] = c.Name
+	}
+	return strings.Join(s, ", ")
+}
+
+func orderBy(tb *tables.Table) string {
+	if tb.Key == 0 {
+		return ""
+	}
+	s := make([]string, tb.Key)
+	for i := 0; i < tb.Key; i++ {
+		s[i] = tb.Columns[i].Name
+	}
+	return " ORDER BY " + strings.Join(s, ", ")
+}
+
+func scanRow(tb *tables.Table, sc interface{ Scan(...any) error }) (tables.Row, error) {
+	dst := make([]any, len(tb.Columns))
+	ints := make([]int64, len(tb.Columns))
+	strs := make([]string, len(tb.Columns))
+	blobs := make([][]byte, len(tb.Columns))
+	for i, c := range tb.Columns {
+		switch c.Type {
+		case tables.Int:
+			dst[i] = &ints[i]
+		case tables.Text:
+			dst[i] = &strs[i]
+		case tables.Blob:
+			dst[i] = &blobs[i]
+		}
+	}
+	if err := sc.Scan(dst...); err != nil {
+		return nil, err
+	}
+	r := make(tables.Row, len(tb.Columns))
+	for i, c := range tb.Columns {
+		switch c.Type {
+		case tables.Int:
+			r[i] = ints[i]
+		case tables.Text:
+			r[i] = strs[i]
+		case tables.Blob:
+			if blobs[i] == nil {
+				blobs[i] = []byte{}
+			}
+			r[i] = blobs[i]
+		}
+	}
+	return r, nil
+}
+
+func args(corpID string, vals []any) []any {
+	a := make([]any, 0, len(vals)+1)
+	a = append(a, corpID)
+	return append(a, vals...)
+}
+
+// Get implements tables.Reader.
+func (t *txn) Get(tb *tables.Table, key ...any) (tables.Row, bool, error) {
+	if len(key) != tb.Key {
+		return nil, false, fmt.Errorf("get %s: %d key values, want %d", tb.Name, len(key), tb.Key)
+	}
+	s, err := t.q(fmt.Sprintf("SELECT %s FROM %s WHERE %s", columns(tb), tb.Name, t.where(tb, tb.Key)))
+	if err != nil {
+		return nil, false, storageErr("get "+tb.Name, err)
+	}
+	r, err := scanRow(tb, s.QueryRowContext(t.ctx, args(t.corp, key)...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, storageErr("get "+tb.Name, err)
+	}
+	return r, true, nil
+}
+
+// Scan implements tables.Reader.
+func (t *txn) Scan(tb *tables.Table, prefix []any, fn func(tables.Row) error) error {
+	if len(prefix) > tb.Key {
+		return fmt.Errorf("scan %s: prefix longer than the key", tb.Name)
+	}
+	s, err := t.q(fmt.Sprintf("SELECT %s FROM %s WHERE %s%s", columns(tb), tb.Name, t.where(tb, len(prefix)), orderBy(tb)))
+	if err != nil {
+		return storageErr("scan "+tb.Name, err)
+	}
+	rows, err := s.QueryContext(t.ctx, args(t.corp, prefix)...)
+	if err != nil {
+		return storageErr("scan "+tb.Name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanRow(tb, rows)
+		if err != nil {
+			return storageErr("scan "+tb.Name, err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return storageErr("scan "+tb.Name, rows.Err())
+}
+
+// Put implements tables.Writer.
+func (t *txn) Put(tb *tables.Table, r tables.Row) error {
+	if err := tb.Check(r); err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "INSERT INTO %s (corp, %s) VALUES (%s", tb.Name, columns(tb), t.ph(1))
+	for i := range tb.Columns {
+		b.WriteString(", " + t.ph(i+2))
+	}
+	b.WriteString(") ON CONFLICT (corp")
+	for i := 0; i < tb.Key; i++ {
+		b.WriteString(", " + tb.Columns[i].Name)
+	}
+	if tb.Key == len(tb.Columns) {
+		b.WriteString(") DO NOTHING")
+	} else {
+		b.WriteString(") DO UPDATE SET ")
+		for i := tb.Key; i < len(tb.Columns); i++ {
+			if i > tb.Key {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s = excluded.%s", tb.Columns[i].Name, tb.Columns[i].Name)
+		}
+	}
+	s, err := t.q(b.String())
+	if err != nil {
+		return storageErr("put "+tb.Name, err)
+	}
+	_, err = s.ExecContext(t.ctx, args(t.corp, r)...)
+	return storageErr("put "+tb.Name, err)
+}
+
+// Delete implements tables.Writer.
+func (t *txn) Delete(tb *tables.Table, key ...any) error {
+	s, err := t.q(fmt.Sprintf("DELETE FROM %s WHERE %s", tb.Name, t.where(tb, len(key))))
+	if err != nil {
+		return storageErr("delete "+tb.Name, err)
+	}
+	_, err = s.ExecContext(t.ctx, args(t.corp, key)...)
+	return storageErr("delete "+tb.Name, err)
+}
+
+// Head implements tables.View.
+func (t *txn) Head() (tables.Head, error) {
+	h := tables.Head{Hash: journal.Genesis}
+	s, err := t.q(fmt.Sprintf("SELECT seq, hash FROM journal WHERE corp = %s ORDER BY seq DESC LIMIT 1", t.ph(1)))
+	if err != nil {
+		return h, storageErr("head", err)
+	}
+	var hash []byte
+	err = s.QueryRowContext(t.ctx, t.corp).Scan(&h.Seq, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return h, nil
+	}
+	if err != nil {
+		return h, storageErr("head", err)
+	}
+	copy(h.Hash[:], hash)
+	s, err = t.q(fmt.Sprintf("SELECT effective FROM journal WHERE corp = %s ORDER BY effective DESC LIMIT 1", t.ph(1)))
+	if err != nil {
+		return h, storageErr("head", err)
+	}
+	err = s.QueryRowContext(t.ctx, t.corp).Scan(&h.NewestEffective)
+	return h, storageErr("head", err)
+}
+
+// Journal implements tables.View.
+func (t *txn) Journal(from uint64, fn func(*journal.Record) error) error {
+	s, err := t.q(fmt.Sprintf("SELECT seq, kind, effective, encoding, hash FROM journal WHERE corp = %s AND seq >= %s ORDER BY seq", t.ph(1), t.ph(2)))
+	if err != nil {
+		return storageErr("journal", err)
+	}
+	rows, err := s.QueryContext(t.ctx, t.corp, int64(from))
+	if err != nil {
+		return storageErr("journal", err)
+	}
+	defer rows.Close()
+	r := journal.Record{Corp: t.corp}
+	var hash sql.RawBytes
+	var enc sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&r.Seq, &r.Kind, &r.Effective, &enc, &hash); err != nil {
+			return storageErr("journal", err)
+		}
+		r.Encoding = enc
+		r.Hash = journal.Hash{}
+		copy(r.Hash[:], hash)
+		if err := fn(&r); err != nil {
+			return err
+		}
+	}
+	return storageErr("journal", rows.Err())
+}
+
+// Append implements tables.Tx.
+func (t *txn) Append(r *journal.Record) error {
+	if r.Corp != t.corp {
+		return fmt.Errorf("append: record of %q in a transaction of %q", r.Corp, t.corp)
+	}
+	s, err := t.q(fmt.Sprintf("INSERT INTO journal (corp, seq, kind, effective, encoding, hash) VALUES (%s, %s, %s, %s, %s, %s)",
+		t.ph(1), t.ph(2), t.ph(3), t.ph(4), t.ph(5), t.ph(6)))
+	if err != nil {
+		return storageErr("append", err)
+	}
+	_, err = s.ExecContext(t.ctx, r.Corp, int64(r.Seq), r.Kind, r.Effective, r.Encoding, r.Hash[:])
+	if err != nil && t.db.D.Conflict != nil && t.db.D.Conflict(err) {
+		return &corp.Error{Op: "append", Kind: corp.Conflict, Err: fmt.Errorf("journal entry %d of %s already exists: %w", r.Seq, r.Corp, err)}
+	}
+	return storageErr("append", err)
+}

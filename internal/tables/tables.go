@@ -1,0 +1,289 @@
+// Package tables describes the derived state of a corporation: the tables
+// that the effects of recorded acts write, as typed rows keyed by their
+// leading columns. Every table is implicitly scoped to one corporation.
+//
+// The same definitions serve the stores (which persist rows and keep one
+// SQL table per Table, created by their numbered migrations) and the
+// in-memory replay of a journal (Memory), so that `journal verify` can
+// compare what is stored with what the journal implies, table by table.
+//
+// It imports only the standard library.
+package tables
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Type is a column type.
+type Type byte
+
+// The column types. Booleans are Int 0/1; dates are Text YYYY-MM-DD;
+// decimals are Text in canonical form.
+const (
+	Int  Type = 1
+	Text Type = 2
+	Blob Type = 3
+)
+
+// Column is one column of a table.
+type Column struct {
+	Name string
+	Type Type
+}
+
+// Table is a derived table. Its first Key columns form the primary key
+// (after the implicit corporation column). A table with Key 0 holds at most
+// one row per corporation.
+type Table struct {
+	Name    string
+	Columns []Column
+	Key     int
+}
+
+// Row is one row: a value for every column, in column order. Values are
+// int64 (Int), string (Text) or []byte (Blob).
+type Row []any
+
+// Reader reads derived rows of one corporation.
+type Reader interface {
+	// Get returns the row with the given key, and whether it exists.
+	Get(t *Table, key ...any) (Row, bool, error)
+	// Scan calls fn for each row whose key starts with prefix, in key order.
+	// fn must not retain the row beyond the call.
+	Scan(t *Table, prefix []any, fn func(Row) error) error
+}
+
+// Writer writes derived rows of one corporation.
+type Writer interface {
+	// Put inserts the row, or replaces the row with the same key.
+	Put(t *Table, r Row) error
+	// Delete removes the row with the given key, if any.
+	Delete(t *Table, key ...any) error
+}
+
+// ReadWriter is both.
+type ReadWriter interface {
+	Reader
+	Writer
+}
+
+var registry []*Table
+
+// Register adds a table to the schema. It panics on a malformed definition
+// or a duplicate name (a programming error found at start-up).
+func Register(t *Table) *Table {
+	if t.Key < 0 || t.Key > len(t.Columns) || len(t.Columns) == 0 {
+		panic("tables: " + t.Name + ": key must cover 0..len(columns) columns")
+	}
+	for _, r := range registry {
+		if r.Name == t.Name {
+			panic("tables: duplicate table " + t.Name)
+		}
+	}
+	registry = append(registry, t)
+	return t
+}
+
+// All returns every registered table, in registration order.
+func All() []*Table { return registry }
+
+// Lookup returns the registered table named name.
+func Lookup(name string) (*Table, bool) {
+	for _, t := range registry {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return nil, false
+}
+
+// Check verifies that r has the shape of t.
+func (t *Table) Check(r Row) error {
+	if len(r) != len(t.Columns) {
+		return fmt.Errorf("table %s: row has %d values, want %d", t.Name, len(r), len(t.Columns))
+	}
+	for i, c := range t.Columns {
+		if err := checkValue(t, c, r[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkValue(t *Table, c Column, v any) error {
+	ok := false
+	switch c.Type {
+	case Int:
+		_, ok = v.(int64)
+	case Text:
+		_, ok = v.(string)
+	case Blob:
+		_, ok = v.([]byte)
+	}
+	if !ok {
+		return fmt.Errorf("table %s: column %s: value %v (%T) is not of its type", t.Name, c.Name, v, v)
+	}
+	return nil
+}
+
+// KeyOf returns the key values of r.
+func (t *Table) KeyOf(r Row) []any { return r[:t.Key] }
+
+// EncodeKey returns an order-preserving byte encoding of key values, used
+// by Memory and to sort dumps identically on every store.
+func EncodeKey(key []any) []byte {
+	var b []byte
+	for _, v := range key {
+		switch v := v.(type) {
+		case int64:
+			b = append(b, 'i')
+			b = binary.BigEndian.AppendUint64(b, uint64(v)^(1<<63))
+		case string:
+			b = append(b, 's')
+			b = appendEscaped(b, []byte(v))
+		case []byte:
+			b = append(b, 'b')
+			b = appendEscaped(b, v)
+		default:
+			panic(fmt.Sprintf("tables: key value %v of type %T", v, v))
+		}
+	}
+	return b
+}
+
+// appendEscaped writes v so that byte order of the encoding follows the
+// order of v and no encoding is a prefix of a longer one: 0x00 becomes
+// 0x00 0xFF, and the value ends with 0x00 0x01.
+func appendEscaped(b, v []byte) []byte {
+	for _, c := range v {
+		b = append(b, c)
+		if c == 0 {
+			b = append(b, 0xFF)
+		}
+	}
+	return append(b, 0, 1)
+}
+
+// FormatRow renders a row as one canonical line of text (for dumps and
+// for messages that say which rows differ).
+func FormatRow(t *Table, r Row) string {
+	var sb strings.Builder
+	sb.WriteString(t.Name)
+	for i, v := range r {
+		sb.WriteByte(' ')
+		sb.WriteString(t.Columns[i].Name)
+		sb.WriteByte('=')
+		switch v := v.(type) {
+		case int64:
+			sb.WriteString(strconv.FormatInt(v, 10))
+		case string:
+			sb.WriteString(strconv.Quote(v))
+		case []byte:
+			fmt.Fprintf(&sb, "0x%x", v)
+		default:
+			fmt.Fprintf(&sb, "%v", v)
+		}
+	}
+	return sb.String()
+}
+
+// Memory is an in-memory ReadWriter for one corporation. The journal
+// replay writes into it.
+type Memory struct {
+	rows map[string]map[string]Row // table -> encoded key -> row
+}
+
+// NewMemory returns an empty Memory.
+func NewMemory() *Memory { return &Memory{rows: map[string]map[string]Row{}} }
+
+// Get implements Reader.
+func (m *Memory) Get(t *Table, key ...any) (Row, bool, error) {
+	r, ok := m.rows[t.Name][string(EncodeKey(key))]
+	return r, ok, nil
+}
+
+// Scan implements Reader.
+func (m *Memory) Scan(t *Table, prefix []any, fn func(Row) error) error {
+	p := EncodeKey(prefix)
+	var keys []string
+	for k := range m.rows[t.Name] {
+		if bytes.HasPrefix([]byte(k), p) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if err := fn(m.rows[t.Name][k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Put implements Writer.
+func (m *Memory) Put(t *Table, r Row) error {
+	if err := t.Check(r); err != nil {
+		return err
+	}
+	tm := m.rows[t.Name]
+	if tm == nil {
+		tm = map[string]Row{}
+		m.rows[t.Name] = tm
+	}
+	tm[string(EncodeKey(t.KeyOf(r)))] = append(Row(nil), r...)
+	return nil
+}
+
+// Delete implements Writer.
+func (m *Memory) Delete(t *Table, key ...any) error {
+	delete(m.rows[t.Name], string(EncodeKey(key)))
+	return nil
+}
+
+// Diff compares every registered table in a and b and returns up to max
+// lines describing rows that differ ("- row" only in a, "+ row" only in b).
+func Diff(a, b Reader, max int) ([]string, error) {
+	var out []string
+	for _, t := range All() {
+		ra, err := collect(a, t)
+		if err != nil {
+			return nil, err
+		}
+		rb, err := collect(b, t)
+		if err != nil {
+			return nil, err
+		}
+		for k, la := range ra {
+			if lb, ok := rb[k]; !ok || lb != la {
+				out = append(out, "- "+la)
+				if ok {
+					out = append(out, "+ "+lb)
+				}
+			}
+		}
+		for k, lb := range rb {
+			if _, ok := ra[k]; !ok {
+				out = append(out, "+ "+lb)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i][2:] < out[j][2:] })
+	if len(out) > max {
+		out = append(out[:max], fmt.Sprintf("… and %d more", len(out)-max))
+	}
+	return out, nil
+}
+
+func collect(r Reader, t *Table) (map[string]string, error) {
+	m := map[string]string{}
+	err := r.Scan(t, nil, func(row Row) error {
+		m[string(EncodeKey(t.KeyOf(row)))] = FormatRow(t, row)
+		return nil
+	})
+	return m, err
+}
