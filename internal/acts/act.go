@@ -120,6 +120,11 @@ func decodeAct(file string, n *yaml.Node, path string) (*Act, error) {
 	}
 	at := func(field, format string, args ...any) error {
 		e := &strict.Error{File: file, Line: n.Line, Column: n.Column, Field: join(path, field), Problem: fmt.Sprintf(format, args...)}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == field {
+				e.Line, e.Column = n.Content[i+1].Line, n.Content[i+1].Column
+			}
+		}
 		return strict.Errors{e}
 	}
 	k, ok := kinds[env.Kind]

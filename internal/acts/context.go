@@ -1,6 +1,7 @@
 package acts
 
 import (
+	"encoding/hex"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -79,8 +80,10 @@ func loadContext(r tables.Reader) (*corpContext, error) {
 			return err
 		}
 		var h [32]byte
-		if _, err := fmt.Sscanf(row[3].(string), "%x", &h); err != nil {
-			return fmt.Errorf("bylaws_versions: hash: %v", err)
+		if b, err := hex.DecodeString(row[3].(string)); err != nil || len(b) != len(h) {
+			return fmt.Errorf("bylaws_versions: version %d: bad hash %q", n, row[3])
+		} else {
+			copy(h[:], b)
 		}
 		rb, err := cachedBylaws(h, fmt.Sprintf("bylaws version %d", n), row[6].([]byte))
 		if err != nil {

@@ -39,7 +39,10 @@ func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
-		fmt.Fprintf(&b, ":%d:%d", e.Line, e.Column)
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Column > 0 {
+			fmt.Fprintf(&b, ":%d", e.Column)
+		}
 	}
 	b.WriteString(": ")
 	if e.Field != "" {
@@ -299,8 +302,16 @@ func (d *decoder) structValue(n *yaml.Node, path string, v reflect.Value) {
 		}
 		seen[name] = true
 		fv := v.FieldByIndex(f.index)
+		if f.required && isNull(val) {
+			d.fail(val, join(path, name), "a value is required here, found nothing (null)")
+			continue
+		}
+		if f.required && f.typ.Kind() == reflect.String && val.Kind == yaml.ScalarNode && strings.TrimSpace(val.Value) == "" {
+			d.fail(val, join(path, name), "a value is required here, found empty text")
+			continue
+		}
 		d.value(val, join(path, name), fv)
-		if len(f.enum) > 0 && fv.Kind() == reflect.String && fv.String() != "" && !contains(f.enum, fv.String()) {
+		if len(f.enum) > 0 && fv.Kind() == reflect.String && !contains(f.enum, fv.String()) {
 			d.fail(val, join(path, name), "%q is not allowed (one of %s)", fv.String(), strings.Join(f.enum, ", "))
 		}
 	}
@@ -309,6 +320,13 @@ func (d *decoder) structValue(n *yaml.Node, path string, v reflect.Value) {
 			d.fail(n, join(path, f.name), "missing required field (%s)", describe(f))
 		}
 	}
+}
+
+func isNull(n *yaml.Node) bool {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
 func contains(s []string, x string) bool {

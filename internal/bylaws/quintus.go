@@ -1,0 +1,36 @@
+package bylaws
+
+import (
+	_ "embed"
+	"slices"
+	"sync"
+)
+
+// The Quintus Corporation bylaws (Amended and Restated, adopted by the Board
+// on 2 September 1999), as a bylaws file whose text field carries the bylaws
+// verbatim, and the Quintus charter facts used by the demo (fixture F of
+// examples.md).
+var (
+	//go:embed quintus/bylaws.yaml
+	quintusSource []byte
+	//go:embed quintus/charter.yaml
+	quintusCharter []byte
+)
+
+// QuintusSource returns a copy of the embedded Quintus bylaws file.
+func QuintusSource() []byte { return slices.Clone(quintusSource) }
+
+// QuintusCharterSource returns a copy of the embedded Quintus charter file.
+func QuintusCharterSource() []byte { return slices.Clone(quintusCharter) }
+
+var quintus = sync.OnceValue(func() *Rulebook {
+	rb, err := Parse("quintus/bylaws.yaml", quintusSource)
+	if err != nil {
+		panic("bylaws: the embedded Quintus bylaws do not parse: " + err.Error())
+	}
+	return rb
+})
+
+// Quintus returns the embedded Quintus bylaws, parsed once. The tests
+// guarantee that the embedded file parses.
+func Quintus() *Rulebook { return quintus() }
