@@ -10,6 +10,10 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv("MB_CRASH_CHILD") != "" {
+		crashChild()
+		return
+	}
 	testscript.Main(m, map[string]func(){
 		"minutebook": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

@@ -1,8 +1,8 @@
 package acts
 
 import (
-	"encoding/hex"
 	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sync"
