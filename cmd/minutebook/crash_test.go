@@ -65,10 +65,20 @@ func TestCrash(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Kill at a random moment: sometimes during start-up, sometimes
-		// after a random number of acknowledged acts, mid-commit or not.
-		delay := time.Duration(rng.IntN(40)) * time.Millisecond
-		timer := time.AfterFunc(delay, func() { cmd.Process.Signal(syscall.SIGKILL) })
+		// Kill at a random moment: a third of the time anywhere from
+		// start-up on, otherwise a random delay after a random number of
+		// acknowledgements, so kills land mid-commit whatever the speed of
+		// the child (a race-detector build starts much more slowly).
+		kill := func() { cmd.Process.Signal(syscall.SIGKILL) }
+		afterAcks, delay := -1, time.Duration(rng.IntN(40))*time.Millisecond
+		if rng.IntN(3) > 0 {
+			afterAcks, delay = rng.IntN(4), time.Duration(rng.IntN(3000))*time.Microsecond
+		}
+		var timer *time.Timer
+		if afterAcks < 0 {
+			timer = time.AfterFunc(delay, kill)
+		}
+		acks := 0
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
 			if m := ackLine.FindStringSubmatch(sc.Text()); m != nil {
@@ -77,7 +87,14 @@ func TestCrash(t *testing.T) {
 					t.Fatalf("kill %d: sequence %d acknowledged twice", k, n)
 				}
 				acked[n] = true
+				if acks == afterAcks {
+					timer = time.AfterFunc(delay, kill)
+				}
+				acks++
 			}
+		}
+		if timer == nil {
+			t.Fatalf("kill %d: the child stopped before it was killed\n%s", k, stderr.String())
 		}
 		timer.Stop()
 		cmd.Process.Signal(syscall.SIGKILL)

@@ -25,7 +25,6 @@ type Deadline struct {
 type CalendarQuery struct {
 	View View
 	Corp *corp.Corporation
-	env  *Env
 	cc   *corpContext
 }
 

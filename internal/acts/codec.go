@@ -3,8 +3,10 @@ package acts
 import (
 	"encoding"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -62,19 +64,41 @@ func valueOf(v reflect.Value) journal.Value {
 		}
 		return journal.MapValue(keys, vals)
 	case reflect.Struct:
-		var keys []string
-		var vals []journal.Value
-		structFields(v.Type(), func(name string, required bool, idx []int) {
-			f := v.FieldByIndex(idx)
-			if !required && f.IsZero() {
-				return
+		fs := fieldsOf(v.Type()) // sorted by name: the map is canonical as built
+		m := journal.Value{Kind: journal.Map, Keys: make([]string, 0, len(fs)), Vals: make([]journal.Value, 0, len(fs))}
+		for _, fi := range fs {
+			f := v.FieldByIndex(fi.idx)
+			if !fi.required && f.IsZero() {
+				continue
 			}
-			keys = append(keys, name)
-			vals = append(vals, valueOf(f))
-		})
-		return journal.MapValue(keys, vals)
+			m.Keys = append(m.Keys, fi.name)
+			m.Vals = append(m.Vals, valueOf(f))
+		}
+		return m
 	}
 	panic("acts: cannot encode a field of type " + v.Type().String())
+}
+
+type fieldInfo struct {
+	name     string
+	required bool
+	idx      []int
+}
+
+var fieldCache sync.Map // reflect.Type -> []fieldInfo
+
+// fieldsOf returns the tagged fields of struct type t, computed once.
+func fieldsOf(t reflect.Type) []fieldInfo {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.([]fieldInfo)
+	}
+	var fs []fieldInfo
+	structFields(t, func(name string, required bool, idx []int) {
+		fs = append(fs, fieldInfo{name, required, idx})
+	})
+	sort.Slice(fs, func(i, j int) bool { return fs[i].name < fs[j].name })
+	fieldCache.Store(t, fs)
+	return fs
 }
 
 func structFields(t reflect.Type, fn func(name string, required bool, idx []int)) {

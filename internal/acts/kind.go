@@ -1,7 +1,6 @@
 package acts
 
 import (
-	"fmt"
 	"reflect"
 	"sort"
 
@@ -94,4 +93,3 @@ func capacityList(cs []corp.Capacity) string {
 	return s
 }
 
-var _ = fmt.Sprint

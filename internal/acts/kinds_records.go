@@ -1,7 +1,6 @@
 package acts
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"minutebook/internal/corp"
@@ -328,10 +327,6 @@ fields: {from: carol, kind: spouse, to: dan, since: 1988-06-11}
 		e.Require("MB.person.known", ok, fmt.Sprintf("person %q is not recorded", id))
 	}
 	e.Require("MB.person.known", f.From != f.To, "a relationship needs two different persons")
-	since := f.Since
-	if since.IsZero() {
-		since = e.Act.Effective
-	}
 	open := false
 	err := e.Rows.Scan(tables.Relationships, []any{f.From, string(f.Kind), f.To}, func(r tables.Row) error {
 		if r[4].(string) == "" {
@@ -392,4 +387,3 @@ func openRelationship(r tables.Reader, f *RelationshipFields) (tables.Row, error
 	return found, err
 }
 
-var _ = json.Marshal

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"minutebook/internal/corp"
@@ -20,6 +21,38 @@ type Clock func() time.Time
 type Service struct {
 	Store Store
 	Clock Clock
+
+	mu       sync.Mutex
+	contexts map[string]cachedContext // by corporation
+}
+
+// cachedContext is a corporation's context as of a journal head. It is
+// reused by a later transaction only when the head is still the same, so
+// another writer's acts always cause a reload.
+type cachedContext struct {
+	head journal.Hash
+	cc   *corpContext
+}
+
+func (s *Service) cached(corpID string, head journal.Hash) *corpContext {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c, ok := s.contexts[corpID]; ok && c.head == head {
+		return c.cc
+	}
+	return nil
+}
+
+func (s *Service) remember(corpID string, r *runner) {
+	if r.cc == nil || r.head == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.contexts == nil {
+		s.contexts = map[string]cachedContext{}
+	}
+	s.contexts[corpID] = cachedContext{head: r.head.Hash, cc: r.cc}
 }
 
 // Options change how Apply runs.
@@ -75,8 +108,9 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 		results[i] = Result{Source: a.Source, Index: a.Index, Kind: a.Kind.Name, Corporation: corpID, Effective: a.Effective.String(), Status: Skipped}
 	}
 	run := func(from, to int) (refused bool, err error) {
+		var r *runner
 		err = s.Store.Update(ctx, corpID, func(tx Tx) error {
-			r := &runner{tx: tx, corpID: corpID, clock: s.Clock}
+			r = &runner{tx: tx, corpID: corpID, clock: s.Clock, svc: s}
 			for i := from; i < to; i++ {
 				ok, err := r.one(list[i], &results[i], opt.DryRun)
 				if err != nil {
@@ -94,6 +128,8 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 		})
 		if errors.Is(err, errRollback) {
 			err = nil
+		} else if err == nil {
+			s.remember(corpID, r)
 		}
 		return refused, err
 	}
@@ -129,6 +165,7 @@ type runner struct {
 	tx     Tx
 	corpID string
 	clock  Clock
+	svc    *Service
 	head   *Head
 	cc     *corpContext
 }
@@ -153,6 +190,7 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 			return false, err
 		}
 		r.head = &h
+		r.cc = r.svc.cached(r.corpID, h.Hash)
 	}
 	cc, err := r.context()
 	if err != nil {

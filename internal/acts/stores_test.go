@@ -2,8 +2,8 @@ package acts_test
 
 import (
 	"context"
-	"time"
 	"testing"
+	"time"
 
 	"minutebook/internal/acts"
 	"minutebook/internal/journal"

@@ -100,14 +100,6 @@ func (s *RuleSpec) Param(name string) (ParamSpec, bool) {
 	return ParamSpec{}, false
 }
 
-func (s *RuleSpec) paramNames() []string {
-	n := make([]string, len(s.Params))
-	for i, p := range s.Params {
-		n[i] = p.Name
-	}
-	return n
-}
-
 // Option is one reading offered for an ambiguity or a convention.
 type Option struct {
 	Name string

@@ -33,13 +33,6 @@ type classDoc struct {
 	VotesPerShare corp.Decimal `mb:"votes_per_share,required" doc:"votes per share; \"0\" for non-voting (Art. II §10)"`
 }
 
-func classesNodes(root *yaml.Node) []*yaml.Node {
-	if _, v := lookup(root, "classes"); v != nil && v.Kind == yaml.SequenceNode {
-		return v.Content
-	}
-	return nil
-}
-
 // Charter reads a charter file (format minutebook.charter/v1): the facts of
 // the certificate of incorporation that the bylaws depend on (rules.md §3)
 // and the date of incorporation. Problems are strict.Errors naming file,

@@ -232,6 +232,21 @@ func (d *decoder) boolean() bool {
 	return false
 }
 
+// raw returns the next length-prefixed bytes without copying.
+func (d *decoder) raw() []byte {
+	n := d.uvarint()
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)) {
+		d.fail(errShort)
+		return nil
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	return b
+}
+
 func (d *decoder) str() string {
 	n := d.uvarint()
 	if d.err != nil {

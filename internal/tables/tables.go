@@ -7,7 +7,7 @@
 // in-memory replay of a journal (Memory), so that `journal verify` can
 // compare what is stored with what the journal implies, table by table.
 //
-// It imports only the standard library.
+// It imports only the standard library and package journal.
 package tables
 
 import (
