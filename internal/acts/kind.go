@@ -92,4 +92,3 @@ func capacityList(cs []corp.Capacity) string {
 	}
 	return s
 }
-

@@ -386,4 +386,3 @@ func openRelationship(r tables.Reader, f *RelationshipFields) (tables.Row, error
 	})
 	return found, err
 }
-

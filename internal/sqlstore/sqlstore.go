@@ -13,6 +13,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 
@@ -39,12 +40,18 @@ type DB struct {
 	D    Dialect
 
 	mu    sync.Mutex
-	stmts map[string]*sql.Stmt
+	stmts map[stmtKey]*sql.Stmt // nil once closed
+}
+
+// stmtKey names a statement prepared on one pool.
+type stmtKey struct {
+	pool  *sql.DB
+	query string
 }
 
 // New wraps open handles.
 func New(w, r *sql.DB, d Dialect) *DB {
-	return &DB{W: w, R: r, D: d, stmts: map[string]*sql.Stmt{}}
+	return &DB{W: w, R: r, D: d, stmts: map[stmtKey]*sql.Stmt{}}
 }
 
 // Close closes both pools.
@@ -62,28 +69,39 @@ func (db *DB) Close() error {
 	return err
 }
 
-// stmt returns a statement prepared once on pool p, bound to tx.
-func (db *DB) stmt(ctx context.Context, tx *sql.Tx, p *sql.DB, query string) (*sql.Stmt, error) {
-	key := fmt.Sprintf("%p|%s", p, query)
+// pooled returns the statement prepared on pool p for query, or nil.
+func (db *DB) pooled(p *sql.DB, query string) *sql.Stmt {
 	db.mu.Lock()
-	s, ok := db.stmts[key]
-	db.mu.Unlock()
-	if !ok {
-		var err error
-		s, err = p.PrepareContext(ctx, query)
-		if err != nil {
-			return nil, err
+	defer db.mu.Unlock()
+	return db.stmts[stmtKey{p, query}]
+}
+
+// warm prepares on pool p the queries that a finished transaction had to
+// prepare on its own connection, so that later transactions find them.
+//
+// It must run only once the transaction has released its connection:
+// preparing on a pool takes a free connection, and the SQLite writer pool
+// has exactly one, so preparing from inside a transaction would wait for
+// itself forever. A failure is ignored; the next transaction prepares the
+// query on its connection again.
+func (db *DB) warm(ctx context.Context, p *sql.DB, queries []string) {
+	for _, q := range queries {
+		if db.pooled(p, q) != nil {
+			continue
 		}
+		s, err := p.PrepareContext(ctx, q)
+		if err != nil {
+			return
+		}
+		k := stmtKey{p, q}
 		db.mu.Lock()
-		if old, dup := db.stmts[key]; dup {
+		if _, dup := db.stmts[k]; dup || db.stmts == nil {
 			s.Close()
-			s = old
 		} else {
-			db.stmts[key] = s
+			db.stmts[k] = s
 		}
 		db.mu.Unlock()
 	}
-	return tx.StmtContext(ctx, s), nil
 }
 
 func storageErr(op string, err error) error {
@@ -103,15 +121,19 @@ func (db *DB) Update(ctx context.Context, corpID string, fn func(tables.Tx) erro
 	if err != nil {
 		return storageErr("begin", err)
 	}
+	t := &txn{db: db, ctx: ctx, tx: tx, pool: db.W, corp: corpID}
+	defer func() {
+		// Rolling back after a commit does nothing; after a panic in fn it
+		// returns the connection (SQLite's only writer) to the pool.
+		tx.Rollback()
+		db.warm(ctx, db.W, t.missed)
+	}()
 	if db.D.LockCorp != nil {
 		if err := db.D.LockCorp(ctx, tx, corpID); err != nil {
-			tx.Rollback()
 			return storageErr("lock", err)
 		}
 	}
-	t := &txn{db: db, ctx: ctx, tx: tx, pool: db.W, corp: corpID, own: map[*sql.Stmt]bool{}}
 	if err := fn(t); err != nil {
-		tx.Rollback()
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -132,8 +154,12 @@ func (db *DB) View(ctx context.Context, corpID string, fn func(tables.View) erro
 			return storageErr("begin", err)
 		}
 	}
-	defer tx.Rollback()
-	return fn(&txn{db: db, ctx: ctx, tx: tx, pool: db.R, corp: corpID})
+	t := &txn{db: db, ctx: ctx, tx: tx, pool: db.R, corp: corpID}
+	defer func() {
+		tx.Rollback()
+		db.warm(ctx, db.R, t.missed)
+	}()
+	return fn(t)
 }
 
 // Corporations implements acts.Store.
@@ -161,10 +187,36 @@ type txn struct {
 	tx   *sql.Tx
 	pool *sql.DB
 	corp string
-	own  map[*sql.Stmt]bool
+
+	stmts  map[string]*sql.Stmt // this transaction's statements, closed with it
+	missed []string             // queries the pool had not prepared yet
 }
 
-func (t *txn) q(query string) (*sql.Stmt, error) { return t.db.stmt(t.ctx, t.tx, t.pool, query) }
+// q returns the statement for query bound to this transaction: the pool's
+// prepared statement when there is one, else one prepared on this
+// transaction's own connection (never on the pool: see DB.warm). Each
+// query is bound once per transaction, so a long transaction does not
+// collect a statement per call.
+func (t *txn) q(query string) (*sql.Stmt, error) {
+	if s, ok := t.stmts[query]; ok {
+		return s, nil
+	}
+	var s *sql.Stmt
+	if p := t.db.pooled(t.pool, query); p != nil {
+		s = t.tx.StmtContext(t.ctx, p)
+	} else {
+		var err error
+		if s, err = t.tx.PrepareContext(t.ctx, query); err != nil {
+			return nil, err
+		}
+		t.missed = append(t.missed, query)
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[query] = s
+	return s, nil
+}
 
 func (t *txn) ph(n int) string { return t.db.D.Placeholder(n) }
 
@@ -232,10 +284,19 @@ func scanRow(tb *tables.Table, sc interface{ Scan(...any) error }) (tables.Row, 
 	return r, nil
 }
 
+// args returns the bind arguments: the corporation, then vals. A nil
+// []byte is an empty Blob (as in tables.Memory); the drivers would bind it
+// as NULL, which the NOT NULL columns refuse.
 func args(corpID string, vals []any) []any {
 	a := make([]any, 0, len(vals)+1)
 	a = append(a, corpID)
-	return append(a, vals...)
+	for _, v := range vals {
+		if b, ok := v.([]byte); ok && b == nil {
+			v = []byte{}
+		}
+		a = append(a, v)
+	}
+	return a
 }
 
 // Get implements tables.Reader.
@@ -318,6 +379,11 @@ func (t *txn) Put(tb *tables.Table, r tables.Row) error {
 
 // Delete implements tables.Writer.
 func (t *txn) Delete(tb *tables.Table, key ...any) error {
+	if len(key) != tb.Key {
+		// A shorter key would delete every row under it as a prefix, where
+		// tables.Memory (the journal replay) deletes none.
+		return fmt.Errorf("delete %s: %d key values, want %d", tb.Name, len(key), tb.Key)
+	}
 	s, err := t.q(fmt.Sprintf("DELETE FROM %s WHERE %s", tb.Name, t.where(tb, len(key))))
 	if err != nil {
 		return storageErr("delete "+tb.Name, err)
@@ -329,12 +395,15 @@ func (t *txn) Delete(tb *tables.Table, key ...any) error {
 // Head implements tables.View.
 func (t *txn) Head() (tables.Head, error) {
 	h := tables.Head{Hash: journal.Genesis}
-	s, err := t.q(fmt.Sprintf("SELECT seq, hash FROM journal WHERE corp = %s ORDER BY seq DESC LIMIT 1", t.ph(1)))
+	// One statement, one round trip: the last entry and the newest
+	// effective date (both served by indexes).
+	s, err := t.q(fmt.Sprintf("SELECT seq, hash, (SELECT effective FROM journal WHERE corp = %s ORDER BY effective DESC LIMIT 1) "+
+		"FROM journal WHERE corp = %s ORDER BY seq DESC LIMIT 1", t.ph(1), t.ph(2)))
 	if err != nil {
 		return h, storageErr("head", err)
 	}
 	var hash []byte
-	err = s.QueryRowContext(t.ctx, t.corp).Scan(&h.Seq, &hash)
+	err = s.QueryRowContext(t.ctx, t.corp, t.corp).Scan(&h.Seq, &hash, &h.NewestEffective)
 	if errors.Is(err, sql.ErrNoRows) {
 		return h, nil
 	}
@@ -342,16 +411,14 @@ func (t *txn) Head() (tables.Head, error) {
 		return h, storageErr("head", err)
 	}
 	copy(h.Hash[:], hash)
-	s, err = t.q(fmt.Sprintf("SELECT effective FROM journal WHERE corp = %s ORDER BY effective DESC LIMIT 1", t.ph(1)))
-	if err != nil {
-		return h, storageErr("head", err)
-	}
-	err = s.QueryRowContext(t.ctx, t.corp).Scan(&h.NewestEffective)
-	return h, storageErr("head", err)
+	return h, nil
 }
 
 // Journal implements tables.View.
 func (t *txn) Journal(from uint64, fn func(*journal.Record) error) error {
+	if from > math.MaxInt64 {
+		return nil // no sequence number is that large; as int64 it would be negative and match every record
+	}
 	s, err := t.q(fmt.Sprintf("SELECT seq, kind, effective, encoding, hash FROM journal WHERE corp = %s AND seq >= %s ORDER BY seq", t.ph(1), t.ph(2)))
 	if err != nil {
 		return storageErr("journal", err)
