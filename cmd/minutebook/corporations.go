@@ -70,10 +70,27 @@ func (a *app) personsCmd() *cobra.Command {
 				return fail(exitInternal, "%v", err)
 			}
 			if asJSON {
-				if ps == nil {
-					ps = []corp.Person{}
+				type addressJSON struct {
+					Lines      []string `json:"lines,omitempty"`
+					City       string   `json:"city,omitempty"`
+					Region     string   `json:"region,omitempty"`
+					PostalCode string   `json:"postal_code,omitempty"`
+					Country    string   `json:"country,omitempty"`
 				}
-				writeJSON(a.stdout, ps)
+				type personJSON struct {
+					ID      string      `json:"id"`
+					Name    string      `json:"name"`
+					SortKey string      `json:"sort_key"`
+					Kind    string      `json:"kind"`
+					Address addressJSON `json:"address"`
+					Email   string      `json:"email,omitempty"`
+				}
+				out := []personJSON{}
+				for _, p := range ps {
+					ad := p.Address
+					out = append(out, personJSON{p.ID, p.Name, p.SortKey, string(p.Kind), addressJSON{ad.Lines, ad.City, ad.Region, ad.PostalCode, ad.Country}, p.Email})
+				}
+				writeJSON(a.stdout, out)
 				return nil
 			}
 			for _, p := range ps {

@@ -126,10 +126,18 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 			}
 			return nil
 		})
-		if errors.Is(err, errRollback) {
+		switch {
+		case errors.Is(err, errRollback):
 			err = nil
-		} else if err == nil {
+		case err == nil:
 			s.remember(corpID, r)
+		default:
+			// The transaction did not commit: nothing it held is recorded.
+			for i := from; i < to; i++ {
+				if results[i].Status == Recorded || results[i].Status == Checked {
+					results[i].Status, results[i].Seq, results[i].Hash = Skipped, 0, ""
+				}
+			}
 		}
 		return refused, err
 	}
