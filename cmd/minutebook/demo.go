@@ -75,7 +75,8 @@ Try next:
   minutebook%[1]s persons                           the people on the books
   minutebook%[1]s journal show                      every act with its checks and hash
   minutebook%[1]s journal checkpoint > head.txt     a signed checkpoint to keep elsewhere
-  minutebook%[1]s apply --dry-run docs/examples/*.yaml
+  minutebook%[1]s apply --dry-run docs/examples/new-stockholder.yaml
+  minutebook%[1]s apply --dry-run docs/examples/board-amends-bylaws.yaml   (refused, with its citation)
 `, db)
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"database/sql"
 	"os"
+	"path/filepath"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
@@ -28,7 +29,9 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("MINUTEBOOK_CLOCK", "2026-11-25T17:00:00Z")
 			env.Setenv("MINUTEBOOK_DB", env.WorkDir+"/minutebook.db")
-			return nil
+			docs, err := filepath.Abs(filepath.Join("..", "..", "docs"))
+			env.Setenv("DOCS", docs)
+			return err
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// sqlexec DB SQL runs raw SQL on a SQLite store: the stories use
