@@ -2,7 +2,8 @@
 // minutebook.bylaws/v1) parsed into typed rules with citations, the engine
 // conventions of rules.md §0.1, and the reading chosen for each ambiguity of
 // rules.md §4. The Quintus Corporation bylaws of 1999 are embedded as the
-// default, with the charter facts the demo uses.
+// default. The charter facts the bylaws depend on are recorded by acts
+// (package acts), beside the bylaws version.
 //
 // The catalogue (Catalogue, AmbiguityCatalogue, ConventionCatalogue) knows
 // every rule id of rules.md and, per rule, the parameters and their types.

@@ -8,20 +8,13 @@ import (
 
 // The Quintus Corporation bylaws (Amended and Restated, adopted by the Board
 // on 2 September 1999), as a bylaws file whose text field carries the bylaws
-// verbatim, and the Quintus charter facts used by the demo (fixture F of
-// examples.md).
-var (
-	//go:embed quintus/bylaws.yaml
-	quintusSource []byte
-	//go:embed quintus/charter.yaml
-	quintusCharter []byte
-)
+// verbatim.
+//
+//go:embed quintus/bylaws.yaml
+var quintusSource []byte
 
 // QuintusSource returns a copy of the embedded Quintus bylaws file.
 func QuintusSource() []byte { return slices.Clone(quintusSource) }
-
-// QuintusCharterSource returns a copy of the embedded Quintus charter file.
-func QuintusCharterSource() []byte { return slices.Clone(quintusCharter) }
 
 var quintus = sync.OnceValue(func() *Rulebook {
 	rb, err := Parse("quintus/bylaws.yaml", quintusSource)

@@ -13,20 +13,8 @@ import (
 	"minutebook/internal/tables"
 )
 
-// Store is the contract under test. It has the method set of acts.Store
-// (restated here so that the suite does not depend on the act path), so
-// any value that satisfies one satisfies the other.
-type Store interface {
-	// Update runs fn in one write transaction scoped to corp, commits when
-	// fn returns nil and rolls back otherwise, returning fn's error.
-	Update(ctx context.Context, corp string, fn func(tables.Tx) error) error
-	// View runs fn in a read-only transaction over a consistent snapshot.
-	View(ctx context.Context, corp string, fn func(tables.View) error) error
-	// Corporations lists the corporations with a journal entry, ascending.
-	Corporations(ctx context.Context) ([]string, error)
-	// Close releases the store.
-	Close() error
-}
+// Store is the contract under test (tables.Store, which acts.Store names).
+type Store = tables.Store
 
 // Database is implemented by a store under test that sits on a SQL
 // database; the test package adds it with a small wrapper around its

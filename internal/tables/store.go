@@ -1,6 +1,10 @@
 package tables
 
-import "minutebook/internal/journal"
+import (
+	"context"
+
+	"minutebook/internal/journal"
+)
 
 // Head is the end of a corporation's journal.
 type Head struct {
@@ -28,4 +32,24 @@ type Tx interface {
 	// Append adds a record to the journal. Its Seq must be the next
 	// sequence number; the store enforces uniqueness of (corp, seq).
 	Append(r *journal.Record) error
+}
+
+// Store is the contract every store meets (SQLite, PostgreSQL): dumb and
+// total, it persists what it is given and holds no rules (STYLE.md rule 2).
+// The act path uses it (acts.Store names it); the conformance suite in
+// package storetest pins it.
+type Store interface {
+	// Update runs fn in one write transaction scoped to corp. It commits
+	// when fn returns nil and rolls back otherwise, returning fn's error.
+	// Writers to the same corporation are serialized; a commit is durable
+	// when Update returns.
+	Update(ctx context.Context, corp string, fn func(Tx) error) error
+	// View runs fn in a read-only transaction scoped to corp, over a
+	// consistent snapshot.
+	View(ctx context.Context, corp string, fn func(View) error) error
+	// Corporations lists the corporations that have at least one journal
+	// entry, in ascending order.
+	Corporations(ctx context.Context) ([]string, error)
+	// Close releases the store.
+	Close() error
 }
