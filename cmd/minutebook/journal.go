@@ -130,9 +130,6 @@ func (a *app) checkpointCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := a.open(ctx); err != nil {
-				return err
-			}
 			key, err := a.loadKey(true)
 			if err != nil {
 				return err
@@ -207,9 +204,6 @@ func (a *app) journalShowCmd() *cobra.Command {
 			ctx := cmd.Context()
 			corpID, err := a.corporation(ctx)
 			if err != nil {
-				return err
-			}
-			if err := a.open(ctx); err != nil {
 				return err
 			}
 			es, hs, err := a.svc.Entries(ctx, corpID, max(from, 1), to)

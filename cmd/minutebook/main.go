@@ -172,14 +172,14 @@ func redact(dsn string) string {
 	return dsn
 }
 
-// corporation resolves the corporation to act on: --corp, else the only
-// one in the store.
+// corporation opens the store and resolves the corporation to act on:
+// --corp, else the only one in the store.
 func (a *app) corporation(ctx context.Context) (string, error) {
-	if a.corpFlag != "" {
-		return a.corpFlag, nil
-	}
 	if err := a.open(ctx); err != nil {
 		return "", err
+	}
+	if a.corpFlag != "" {
+		return a.corpFlag, nil
 	}
 	cs, err := a.store.Corporations(ctx)
 	if err != nil {
