@@ -61,14 +61,21 @@ func (e *Env) add(rule string, o journal.Outcome, msg string, nums []journal.Num
 	e.checks = append(e.checks, journal.Check{Rule: rule, Citation: e.Cite(rule), Outcome: o, Message: msg, Numbers: nums})
 }
 
-// Require records a check that held when ok, and failed otherwise.
-// msg says what was found either way, in words a secretary reads.
-func (e *Env) Require(rule string, ok bool, msg string, nums ...journal.Number) {
-	o := journal.Held
-	if !ok {
-		o = journal.Failed
+// Hold records a check that held; msg says what was found.
+func (e *Env) Hold(rule, msg string, nums ...journal.Number) { e.add(rule, journal.Held, msg, nums) }
+
+// Fail records a check that failed; msg says what was wrong and what would
+// be allowed. Any failed check refuses the act.
+func (e *Env) Fail(rule, msg string, nums ...journal.Number) { e.add(rule, journal.Failed, msg, nums) }
+
+// Check records a check that held when ok (with the message held) and
+// failed otherwise (with the message failed).
+func (e *Env) Check(rule string, ok bool, held, failed string, nums ...journal.Number) {
+	if ok {
+		e.Hold(rule, held, nums...)
+	} else {
+		e.Fail(rule, failed, nums...)
 	}
-	e.add(rule, o, msg, nums)
 }
 
 // Warn records a check that passed under an ambiguity default or a statute

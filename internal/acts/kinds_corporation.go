@@ -91,7 +91,7 @@ func checkClasses(e *Env, c CharterField) {
 		}
 		seen[k.ID] = true
 		if bad != "" {
-			e.Require("MB.charter.classes", false, fmt.Sprintf("charter.classes[%d] %s", i, bad))
+			e.Fail("MB.charter.classes", fmt.Sprintf("charter.classes[%d] %s", i, bad))
 		}
 	}
 }
@@ -189,15 +189,15 @@ fields:
 	ChangesContext: true,
 }, func(e *Env, f *CreateCorporationFields) error {
 	ok := e.Corp == nil
-	e.Require("MB.corporation.unique", ok, fmt.Sprintf("corporation %q is already recorded", f.ID))
+	e.Check("MB.corporation.unique", ok, fmt.Sprintf("corporation %q is not yet recorded", f.ID), fmt.Sprintf("corporation %q is already recorded", f.ID))
 	idOK := f.ID == e.CorpID
-	e.Require("MB.corporation.unique", idOK, fmt.Sprintf("the act creates %q but the corporation selected is %q", f.ID, e.CorpID))
+	e.Check("MB.corporation.unique", idOK, fmt.Sprintf("the act creates the corporation selected, %q", f.ID), fmt.Sprintf("the act creates %q but the corporation selected is %q", f.ID, e.CorpID))
 	_, err := time.LoadLocation(f.TimeZone)
-	e.Require("MB.time_zone", err == nil && f.TimeZone != "" && f.TimeZone != "Local", fmt.Sprintf("time zone %q: must be an IANA zone such as America/Los_Angeles", f.TimeZone))
+	e.Check("MB.time_zone", err == nil && f.TimeZone != "" && f.TimeZone != "Local", fmt.Sprintf("time zone %q is a known IANA zone", f.TimeZone), fmt.Sprintf("time zone %q: must be an IANA zone such as America/Los_Angeles", f.TimeZone))
 	checkClasses(e, f.Charter)
 	src, rb, err := f.Bylaws.resolve("act", "fields.bylaws")
 	if err != nil {
-		e.Require("MB.bylaws.parse", false, err.Error())
+		e.Fail("MB.bylaws.parse", err.Error())
 		return nil
 	}
 	// The journal keeps the text, never a reference to the embedded default.
@@ -205,7 +205,7 @@ fields:
 	if f.BylawsEffective.IsZero() {
 		f.BylawsEffective = rb.Adopted
 	}
-	e.Require("MB.bylaws.parse", true, fmt.Sprintf("bylaws %q parsed: %d rules, effective %s", rb.Title, len(rb.Rules()), f.BylawsEffective))
+	e.Hold("MB.bylaws.parse", fmt.Sprintf("bylaws %q parsed: %d rules, effective %s", rb.Title, len(rb.Rules()), f.BylawsEffective))
 	return nil
 }, func(e *Env, f *CreateCorporationFields) error {
 	if err := e.Rows.Put(tables.Corporations, tables.Row{

@@ -41,16 +41,16 @@ fields:
 		e.Warn("I.1.registered_office", fmt.Sprintf("the board moves the registered office to %s (DGCL §133); Art. I §1 names the registered office, so amend the bylaw text as well", f.RegisteredOffice.City))
 	}
 	if f.PrincipalOffice != nil {
-		e.Require("I.2.other_offices", true, "the board fixes the corporation's offices")
+		e.Hold("I.2.other_offices", "the board fixes the corporation's offices")
 	}
 	if f.FiscalYearEnd.Month != 0 {
-		e.Require("VII.4.fiscal_year", true, "the fiscal year is fixed by board resolution", N("fiscal_year_end", f.FiscalYearEnd))
+		e.Hold("VII.4.fiscal_year", "the fiscal year is fixed by board resolution", N("fiscal_year_end", f.FiscalYearEnd))
 	}
 	if f.Seal != "" {
-		e.Require("VII.5.seal", true, "the board adopts the seal")
+		e.Hold("VII.5.seal", "the board adopts the seal")
 	}
 	if f.RegisteredOffice == nil && f.PrincipalOffice == nil && f.FiscalYearEnd.Month == 0 && f.Seal == "" {
-		e.Require("MB.corporation.exists", false, "corporation.amend changes nothing: give at least one of registered_office, principal_office, fiscal_year_end, seal")
+		e.Fail("MB.corporation.exists", "corporation.amend changes nothing: give at least one of registered_office, principal_office, fiscal_year_end, seal")
 	}
 	return nil
 }, func(e *Env, f *AmendCorporationFields) error {
@@ -102,8 +102,8 @@ fields:
 	NeedsBylaws: true, ChangesContext: true,
 }, func(e *Env, f *AmendCharterFields) error {
 	checkClasses(e, f.Charter)
-	e.Require("II.9.statutory_override", f.Authority != "",
-		"a charter amendment takes the vote DGCL §242(b) requires; the act must name the filed certificate",
+	// strict refuses an empty authority on decode; the check records it.
+	e.Hold("II.9.statutory_override", "a charter amendment takes the vote DGCL §242(b) requires; the filed certificate is named",
 		N("authority", f.Authority))
 	return nil
 }, func(e *Env, f *AmendCharterFields) error {
@@ -153,32 +153,34 @@ fields:
 	f.Bylaws = BylawsField{Text: string(src)}
 	switch e.Act.Actor.Capacity {
 	case corp.AsBoard:
-		e.Require("IX.1.who", e.Charter.BoardMayAmendBylaws,
-			fmt.Sprintf("the board may amend the bylaws only when the certificate confers the power: board_may_amend_bylaws = %t", e.Charter.BoardMayAmendBylaws),
+		e.Check("IX.1.who", e.Charter.BoardMayAmendBylaws,
+			"the certificate confers on the board the power to amend the bylaws: board_may_amend_bylaws = true",
+			"the board may amend the bylaws only when the certificate confers the power: board_may_amend_bylaws = false",
 			N("board_may_amend_bylaws", e.Charter.BoardMayAmendBylaws))
 	default:
-		e.Require("IX.1.who", true, "the stockholders may always amend the bylaws")
+		e.Hold("IX.1.who", "the stockholders may always amend the bylaws")
 	}
 	switch f.Meeting {
 	case "special":
-		e.Require("IX.1.where", f.NoticeIncludedAmendment,
-			fmt.Sprintf("at a special meeting the notice must contain the amendment: notice_included_amendment = %t", f.NoticeIncludedAmendment))
+		e.Check("IX.1.where", f.NoticeIncludedAmendment,
+			"adopted at a special meeting whose notice contained the amendment",
+			"at a special meeting the notice must contain the amendment: notice_included_amendment = false")
 	case "annual":
 		if e.Act.Actor.Capacity == corp.AsStockholders {
 			e.Warn("IX.1.where", "adopted at the annual meeting, read as the \"regular meeting of the stockholders\" (A-REGULAR); no special notice of the amendment was required")
 		} else {
-			e.Require("IX.1.where", true, "adopted at a meeting of the board")
+			e.Hold("IX.1.where", "adopted at a meeting of the board")
 		}
 	case "written_consent":
 		e.Warn("IX.1.where", "adopted by written consent (II §11 / III §9), which Art. IX does not mention (A-AMENDCONSENT)")
 	default:
-		e.Require("IX.1.where", true, "adopted at a regular meeting")
+		e.Hold("IX.1.where", "adopted at a regular meeting")
 	}
 	newest := e.BylawsHistory[len(e.BylawsHistory)-1].Effective
-	e.Require("MB.bylaws.effective", !e.Act.Effective.Before(newest),
-		fmt.Sprintf("the new version takes effect %s; the newest recorded version takes effect %s", e.Act.Effective, newest),
+	msg := fmt.Sprintf("the new version takes effect %s; the newest recorded version takes effect %s", e.Act.Effective, newest)
+	e.Check("MB.bylaws.effective", !e.Act.Effective.Before(newest), msg, msg,
 		N("effective", e.Act.Effective), N("newest_version_effective", newest))
-	e.Require("MB.bylaws.parse", true, fmt.Sprintf("bylaws %q parsed: %d rules", rb.Title, len(rb.Rules())))
+	e.Hold("MB.bylaws.parse", fmt.Sprintf("bylaws %q parsed: %d rules", rb.Title, len(rb.Rules())))
 	return nil
 }, func(e *Env, f *AmendBylawsFields) error {
 	rb, err := parseBylaws("bylaws", []byte(f.Bylaws.Text))
@@ -228,7 +230,11 @@ fields:
 	if err != nil {
 		return err
 	}
-	e.Require("MB.person.unique", !exists, fmt.Sprintf("person %q is already recorded", f.ID))
+	if exists {
+		e.Fail("MB.person.unique", fmt.Sprintf("person %q is already recorded", f.ID))
+	} else {
+		e.Hold("MB.person.unique", "the id names no recorded person")
+	}
 	return nil
 }, func(e *Env, f *PersonFields) error {
 	sk := f.SortKey
@@ -266,7 +272,7 @@ fields:
 	if err != nil {
 		return err
 	}
-	e.Require("MB.person.known", exists, fmt.Sprintf("person %q is not recorded", f.ID))
+	e.Check("MB.person.known", exists, fmt.Sprintf("person %q is recorded", f.ID), fmt.Sprintf("person %q is not recorded", f.ID))
 	return nil
 }, func(e *Env, f *AmendPersonFields) error {
 	row, _, err := e.Rows.Get(tables.Persons, f.ID)
@@ -324,9 +330,9 @@ fields: {from: carol, kind: spouse, to: dan, since: 1988-06-11}
 		if err != nil {
 			return err
 		}
-		e.Require("MB.person.known", ok, fmt.Sprintf("person %q is not recorded", id))
+		e.Check("MB.person.known", ok, fmt.Sprintf("person %q is recorded", id), fmt.Sprintf("person %q is not recorded", id))
 	}
-	e.Require("MB.person.known", f.From != f.To, "a relationship needs two different persons")
+	e.Check("MB.person.known", f.From != f.To, "the relationship joins two different persons", "a relationship needs two different persons")
 	open := false
 	err := e.Rows.Scan(tables.Relationships, []any{f.From, string(f.Kind), f.To}, func(r tables.Row) error {
 		if r[4].(string) == "" {
@@ -337,7 +343,7 @@ fields: {from: carol, kind: spouse, to: dan, since: 1988-06-11}
 	if err != nil {
 		return err
 	}
-	e.Require("MB.relationship.unique", !open, fmt.Sprintf("%s is already recorded as %s %s", f.From, f.Kind, f.To))
+	e.Check("MB.relationship.unique", !open, fmt.Sprintf("no open relationship %s %s %s is recorded", f.From, f.Kind, f.To), fmt.Sprintf("%s is already recorded as %s %s", f.From, f.Kind, f.To))
 	return nil
 }, func(e *Env, f *RelationshipFields) error {
 	since := f.Since
@@ -363,7 +369,7 @@ fields: {from: carol, kind: spouse, to: dan}
 	if err != nil {
 		return err
 	}
-	e.Require("MB.relationship.known", row != nil, fmt.Sprintf("no open relationship %s %s %s is recorded", f.From, f.Kind, f.To))
+	e.Check("MB.relationship.known", row != nil, fmt.Sprintf("the open relationship %s %s %s is recorded", f.From, f.Kind, f.To), fmt.Sprintf("no open relationship %s %s %s is recorded", f.From, f.Kind, f.To))
 	return nil
 }, func(e *Env, f *RelationshipFields) error {
 	row, err := openRelationship(e.Rows, f)

@@ -262,11 +262,11 @@ func newEnv(rows tables.ReadWriter, corpID string, cc *corpContext, a *Act, seq 
 // bylaws version is in force.
 func preChecks(e *Env, a *Act, h *Head) error {
 	if a.Kind.Name != CreateCorporation.Name && e.Corp == nil {
-		e.Require("MB.corporation.exists", false, fmt.Sprintf("corporation %q is not recorded: record corporation.create first", e.CorpID))
+		e.Fail("MB.corporation.exists", fmt.Sprintf("corporation %q is not recorded: record corporation.create first", e.CorpID))
 		return nil
 	}
 	if !a.Kind.mayAct(a.Actor.Capacity) {
-		e.Require("MB.actor.capacity", false, fmt.Sprintf("%s may not be performed by the %s (allowed: %s)", a.Kind.Name, a.Actor.Capacity, capacityList(a.Kind.Actors)))
+		e.Fail("MB.actor.capacity", fmt.Sprintf("%s may not be performed by the %s (allowed: %s)", a.Kind.Name, a.Actor.Capacity, capacityList(a.Kind.Actors)))
 	}
 	if a.Actor.Person != "" && e.Corp != nil {
 		ok, err := e.PersonExists(a.Actor.Person)
@@ -274,7 +274,7 @@ func preChecks(e *Env, a *Act, h *Head) error {
 			return err
 		}
 		if !ok {
-			e.Require("MB.actor.person", false, fmt.Sprintf("actor %q is not a recorded person", a.Actor.Person))
+			e.Fail("MB.actor.person", fmt.Sprintf("actor %q is not a recorded person", a.Actor.Person))
 		}
 	}
 	if eff := a.Effective.String(); h.NewestEffective != "" && eff < h.NewestEffective {
@@ -282,7 +282,7 @@ func preChecks(e *Env, a *Act, h *Head) error {
 			e.Warn("MB.books.effective_order", fmt.Sprintf("recorded as a correction: dated %s, before the newest act on the books (%s); lists for dates from %s on may change", eff, h.NewestEffective, eff),
 				N("effective", eff), N("newest_on_books", h.NewestEffective))
 		} else {
-			e.Require("MB.books.effective_order", false, fmt.Sprintf("dated %s, before the newest act on the books (%s): mark it correction: true to record it as a correction", eff, h.NewestEffective),
+			e.Fail("MB.books.effective_order", fmt.Sprintf("dated %s, before the newest act on the books (%s): mark it correction: true to record it as a correction", eff, h.NewestEffective),
 				N("effective", eff), N("newest_on_books", h.NewestEffective))
 		}
 	}
@@ -291,7 +291,7 @@ func preChecks(e *Env, a *Act, h *Head) error {
 		if len(e.BylawsHistory) > 0 {
 			msg += fmt.Sprintf(": the earliest takes effect %s; record the bylaws then in force first", e.BylawsHistory[0].Effective)
 		}
-		e.Require("MB.bylaws.in_force", false, msg, N("effective", a.Effective))
+		e.Fail("MB.bylaws.in_force", msg, N("effective", a.Effective))
 	}
 	return nil
 }
