@@ -73,6 +73,8 @@ Try next:
   minutebook%[1]s bylaws show --on 2004-06-15       the rules in force, with citations
   minutebook%[1]s bylaws explain II.8.quorum        one rule, its parameters and its text
   minutebook%[1]s persons                           the people on the books
+  minutebook%[1]s holders --as-of 2004-06-15        the holders of record and their shares
+  minutebook%[1]s certificates                      certificates with signers and legends
   minutebook%[1]s journal show                      every act with its checks and hash
   minutebook%[1]s journal checkpoint > head.txt     a signed checkpoint to keep elsewhere
   minutebook%[1]s apply --dry-run docs/examples/new-stockholder.yaml

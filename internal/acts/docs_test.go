@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -111,3 +112,28 @@ changes silently.
 
 # Act kinds
 `
+
+// TestEngineRulesCited: every MB.* rule id the act path uses has a citation
+// and a summary in the engine's catalogue (so no check cites a bare id).
+func TestEngineRulesCited(t *testing.T) {
+	er := acts.EngineRules()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`"(MB\.[a-z_.]+)"`)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
+			if _, ok := er[m[1]]; !ok {
+				t.Errorf("%s uses rule %s, which the engine's catalogue (env.go) lacks", f, m[1])
+			}
+		}
+	}
+}

@@ -133,6 +133,11 @@ var engineRules = map[string]engineRule{
 	"MB.charter.classes":       {"Art. VI §1; DGCL §102(a)(4), §151", "authorized classes have unique ids and non-negative shares"},
 	"MB.bylaws.parse":          {"Art. IX §1", "the bylaws file is valid"},
 	"MB.bylaws.effective":      {"Art. IX §1", "a new bylaws version takes effect no earlier than the newest version on record"},
+	"MB.stock.class":           {"Art. VI §1; DGCL §102(a)(4)", "shares are of a class or series the charter in force authorizes"},
+	"MB.stock.quantity":        {"Art. VI §1; DGCL §155", "a share count is positive and has no more fractional digits than its class allows"},
+	"MB.stock.authorized":      {"DGCL §161, §102(a)(4); certificate of incorporation", "issued shares never exceed the shares the charter authorizes"},
+	"MB.stock.treasury":        {"DGCL §160", "treasury shares issued again are held in treasury"},
+	"MB.certificate.unique":    {"Art. VI §1", "a certificate number names one certificate"},
 }
 
 // EngineRules returns the ids of the act path's own rules with their

@@ -32,6 +32,8 @@ type ClassField struct {
 	Authorized    corp.Decimal  `mb:"authorized,required" doc:"shares authorized"`
 	Par           corp.Decimal  `mb:"par" doc:"par value per share in dollars; 0 for no par"`
 	VotesPerShare *corp.Decimal `mb:"votes_per_share" doc:"votes per share (Art. II §10); default 1; 0 for non-voting"`
+	Scale         int           `mb:"scale" doc:"fractional digits a share count may have; 0 (default) forbids fractional shares"`
+	Rights        string        `mb:"rights" doc:"the rights, preferences and limitations, or the DGCL §202 statement, for certificates (Art. VI §1)"`
 }
 
 // CharterField holds the charter facts the bylaws depend on (rules.md §3).
@@ -55,7 +57,7 @@ func (c CharterField) Facts() corp.CharterFacts {
 		if k.VotesPerShare != nil {
 			v = *k.VotesPerShare
 		}
-		f.Classes = append(f.Classes, corp.AuthorizedClass{ID: k.ID, Name: k.Name, Authorized: k.Authorized, Par: k.Par, VotesPerShare: v})
+		f.Classes = append(f.Classes, corp.AuthorizedClass{ID: k.ID, Name: k.Name, Authorized: k.Authorized, Par: k.Par, VotesPerShare: v, Scale: k.Scale, Rights: k.Rights})
 	}
 	return f
 }
@@ -67,7 +69,7 @@ func CharterFieldOf(f corp.CharterFacts) CharterField {
 		WrittenConsentAllowed: &wc, CommitteeDividendOrStockAuthority: f.CommitteeDividendOrStockAuthority}
 	for _, k := range f.Classes {
 		v := k.VotesPerShare
-		c.Classes = append(c.Classes, ClassField{ID: k.ID, Name: k.Name, Authorized: k.Authorized, Par: k.Par, VotesPerShare: &v})
+		c.Classes = append(c.Classes, ClassField{ID: k.ID, Name: k.Name, Authorized: k.Authorized, Par: k.Par, VotesPerShare: &v, Scale: k.Scale, Rights: k.Rights})
 	}
 	return c
 }
@@ -88,6 +90,12 @@ func checkClasses(e *Env, c CharterField) {
 			bad = "has a negative par value"
 		case k.VotesPerShare != nil && k.VotesPerShare.Sign() < 0:
 			bad = "has negative votes per share"
+		case k.Scale < 0 || k.Scale > 12:
+			bad = "has a scale outside 0–12 fractional digits"
+		default:
+			if _, ok := k.Authorized.Units(k.Scale); !ok {
+				bad = fmt.Sprintf("authorizes %s shares, which is not a whole number of units at scale %d", k.Authorized, k.Scale)
+			}
 		}
 		seen[k.ID] = true
 		if bad != "" {

@@ -77,6 +77,12 @@ type AuthorizedClass struct {
 	Authorized    Decimal // shares authorized
 	Par           Decimal // par value per share in dollars (0 for no par)
 	VotesPerShare Decimal // 0 for non-voting; Art. II §10
+	// Scale is the number of fractional digits a share count of the class
+	// may have: 0 (the default) when the class forbids fractional shares.
+	Scale int
+	// Rights is the class's rights, preferences and limitations, or the
+	// DGCL §202 statement, for certificates (Art. VI §1).
+	Rights string
 }
 
 // Expect says what a month-day field expects.

@@ -223,3 +223,43 @@ func (*Decimal) JSONSchema() map[string]any {
 		},
 	}
 }
+
+// Units returns d as a whole number of units of 10^-scale (shares of a
+// class that allows scale fractional digits), and false when d has more
+// fractional digits than scale or does not fit in an int64.
+func (d Decimal) Units(scale int) (int64, bool) {
+	if scale < 0 || int(d.scale) > scale || scale > 18 {
+		return 0, false
+	}
+	u := new(big.Int).Mul(&d.unscaled, pow10(int32(scale)-d.scale))
+	if !u.IsInt64() {
+		return 0, false
+	}
+	return u.Int64(), true
+}
+
+// DecimalFromUnits returns units × 10^-scale.
+func DecimalFromUnits(units int64, scale int) Decimal {
+	var d Decimal
+	d.unscaled.SetInt64(units)
+	d.scale = int32(scale)
+	d.normalize()
+	return d
+}
+
+// StringFixed formats d with exactly n fractional digits, padding with
+// zeros ("12.5" with n = 2 is "12.50"). It never rounds: a d with more
+// than n fractional digits keeps them.
+func (d Decimal) StringFixed(n int) string {
+	s := d.String()
+	have := 0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		have = len(s) - i - 1
+	} else if n > 0 {
+		s += "."
+	}
+	if have < n {
+		s += strings.Repeat("0", n-have)
+	}
+	return s
+}

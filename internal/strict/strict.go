@@ -288,8 +288,9 @@ func (d *decoder) structValue(n *yaml.Node, path string, v reflect.Value) {
 	}
 	fields := fieldsOf(v.Type())
 	seen := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, val := n.Content[i], n.Content[i+1]
+	pairs := d.pairs(n, path)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		k, val := pairs[i], pairs[i+1]
 		name := k.Value
 		f, ok := fields[name]
 		switch {
@@ -320,6 +321,59 @@ func (d *decoder) structValue(n *yaml.Node, path string, v reflect.Value) {
 			d.fail(n, join(path, f.name), "missing required field (%s)", describe(f))
 		}
 	}
+}
+
+// pairs returns the key/value nodes of mapping n with YAML merge keys
+// ("<<: *anchor", or a list of anchors) expanded: the merged mappings'
+// entries come first, unless n itself gives the same key.
+func (d *decoder) pairs(n *yaml.Node, path string) []*yaml.Node {
+	hasMerge := false
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		hasMerge = hasMerge || n.Content[i].Tag == "!!merge"
+	}
+	if !hasMerge {
+		return n.Content
+	}
+	own := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Tag != "!!merge" {
+			own[n.Content[i].Value] = true
+		}
+	}
+	var out []*yaml.Node
+	taken := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Tag != "!!merge" {
+			out = append(out, k, v)
+			continue
+		}
+		for v.Kind == yaml.AliasNode {
+			v = v.Alias
+		}
+		sources := []*yaml.Node{v}
+		if v.Kind == yaml.SequenceNode {
+			sources = v.Content
+		}
+		for _, src := range sources {
+			for src.Kind == yaml.AliasNode {
+				src = src.Alias
+			}
+			if src.Kind != yaml.MappingNode {
+				d.fail(k, join(path, "<<"), "a merge key needs a mapping or a list of mappings, found %s", kindName(src))
+				continue
+			}
+			for j := 0; j+1 < len(src.Content); j += 2 {
+				name := src.Content[j].Value
+				if own[name] || taken[name] {
+					continue
+				}
+				taken[name] = true
+				out = append(out, src.Content[j], src.Content[j+1])
+			}
+		}
+	}
+	return out
 }
 
 func isNull(n *yaml.Node) bool {

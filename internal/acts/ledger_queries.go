@@ -1,0 +1,198 @@
+package acts
+
+import (
+	"context"
+	"encoding/json"
+	"math/big"
+	"sort"
+
+	"minutebook/internal/corp"
+	"minutebook/internal/tables"
+)
+
+// Holding is one holder's shares of one class on a date, with the share of
+// the class and of the voting power it represents.
+type Holding struct {
+	Holder corp.Person
+	Class  string
+	Shares corp.Decimal
+	Votes  corp.Decimal // shares × votes per share of the class
+	// OfClass and OfVotingPower are exact fractions of the class's
+	// outstanding shares and of all votes; Percent rounds them for people.
+	OfClass, OfVotingPower *big.Rat
+}
+
+// ClassTotal is a class's outstanding shares and votes on a date.
+type ClassTotal struct {
+	Class       corp.AuthorizedClass
+	Outstanding corp.Decimal
+	Votes       corp.Decimal
+}
+
+// CapTable is the holdings of every holder of record on a date.
+type CapTable struct {
+	On       corp.Date
+	Holdings []Holding // in the order of the holders' sort keys, then class
+	Classes  []ClassTotal
+	Votes    corp.Decimal // all votes outstanding
+}
+
+// Percent formats an exact fraction as a percentage with two decimals,
+// rounding half away from zero (for display only; checks use the exact
+// fraction).
+func Percent(r *big.Rat) string {
+	if r == nil {
+		return "0.00"
+	}
+	x := new(big.Rat).Mul(r, big.NewRat(10000, 1))
+	n := new(big.Int).Quo(x.Num(), x.Denom())
+	rem := new(big.Int).Sub(x.Num(), new(big.Int).Mul(n, x.Denom()))
+	if new(big.Int).Mul(rem, big.NewInt(2)).CmpAbs(x.Denom()) >= 0 {
+		n.Add(n, big.NewInt(int64(x.Sign())))
+	}
+	return corp.DecimalFromUnits(n.Int64(), 2).StringFixed(2)
+}
+
+// Holdings returns the cap table on date d: every holder of record's
+// shares of each class, the sum of the ledger's changes effective on or
+// before d (Art. VI §5, Art. II §4).
+func (s *Service) Holdings(ctx context.Context, corpID string, d corp.Date) (*CapTable, error) {
+	ct := &CapTable{On: d}
+	err := s.Store.View(ctx, corpID, func(v View) error {
+		cc, err := loadContext(v)
+		if err != nil {
+			return err
+		}
+		if cc.corp == nil {
+			return corp.E("holders", corp.NotFound, "corporation %q is not recorded", corpID)
+		}
+		facts, _ := cc.charterOn(d)
+		classes := map[string]corp.AuthorizedClass{}
+		for _, c := range facts.Classes {
+			classes[c.ID] = c
+		}
+		type key struct{ holder, class string }
+		units := map[key]int64{}
+		on := d.String()
+		err = v.Scan(tables.HoldingChanges, nil, func(r tables.Row) error {
+			if r[2].(string) <= on {
+				units[key{r[0].(string), r[1].(string)}] += r[4].(int64)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		persons := map[string]corp.Person{}
+		err = v.Scan(tables.Persons, nil, func(r tables.Row) error {
+			p := corp.Person{ID: r[0].(string), Name: r[1].(string), SortKey: r[2].(string), Kind: corp.PersonKind(r[3].(string)), Email: r[5].(string)}
+			if err := json.Unmarshal([]byte(r[4].(string)), &p.Address); err != nil {
+				return err
+			}
+			persons[p.ID] = p
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		outstanding := map[string]int64{}
+		for k, u := range units {
+			outstanding[k.class] += u
+		}
+		totalVotes := corp.Decimal{}
+		for _, c := range facts.Classes {
+			out := corp.DecimalFromUnits(outstanding[c.ID], c.Scale)
+			votes := out.Mul(c.VotesPerShare)
+			ct.Classes = append(ct.Classes, ClassTotal{Class: c, Outstanding: out, Votes: votes})
+			totalVotes = totalVotes.Add(votes)
+		}
+		ct.Votes = totalVotes
+		for k, u := range units {
+			if u == 0 {
+				continue
+			}
+			c := classes[k.class]
+			sh := corp.DecimalFromUnits(u, c.Scale)
+			h := Holding{Holder: persons[k.holder], Class: k.class, Shares: sh, Votes: sh.Mul(c.VotesPerShare)}
+			h.OfClass = new(big.Rat).SetFrac64(u, max(outstanding[k.class], 1))
+			h.OfVotingPower = new(big.Rat)
+			if totalVotes.Sign() > 0 {
+				h.OfVotingPower.Quo(h.Votes.Rat(), totalVotes.Rat())
+			}
+			ct.Holdings = append(ct.Holdings, h)
+		}
+		sort.Slice(ct.Holdings, func(i, j int) bool {
+			a, b := ct.Holdings[i], ct.Holdings[j]
+			if a.Holder.SortKey != b.Holder.SortKey {
+				return a.Holder.SortKey < b.Holder.SortKey
+			}
+			if a.Holder.ID != b.Holder.ID {
+				return a.Holder.ID < b.Holder.ID
+			}
+			return a.Class < b.Class
+		})
+		return nil
+	})
+	return ct, err
+}
+
+// Certificate is one certificate or uncertificated position.
+type Certificate struct {
+	Number        int64
+	Class         string
+	Holder        string
+	Shares        corp.Decimal
+	Issued        corp.Date
+	Status        string
+	Certificated  bool
+	Consideration corp.Decimal
+	Paid          corp.Decimal
+	Signers       []SignerField
+	Legends       []string // rule ids of the legends it bears
+	Origin        string
+}
+
+// Certificates returns the certificates of corp (of one holder when
+// holder is not empty), by number.
+func (s *Service) Certificates(ctx context.Context, corpID, holder string) ([]Certificate, error) {
+	var out []Certificate
+	err := s.Store.View(ctx, corpID, func(v View) error {
+		cc, err := loadContext(v)
+		if err != nil {
+			return err
+		}
+		scale := map[string]int{}
+		for _, cv := range cc.charter {
+			for _, c := range cv.facts.Classes {
+				scale[c.ID] = c.Scale
+			}
+		}
+		return v.Scan(tables.Certificates, nil, func(r tables.Row) error {
+			if holder != "" && r[2].(string) != holder {
+				return nil
+			}
+			c := Certificate{Number: r[0].(int64), Class: r[1].(string), Holder: r[2].(string),
+				Shares: corp.DecimalFromUnits(r[3].(int64), scale[r[1].(string)]), Status: r[5].(string),
+				Certificated: r[6].(int64) == 1, Origin: r[11].(string)}
+			var err error
+			if c.Issued, err = corp.ParseDate(r[4].(string)); err != nil {
+				return err
+			}
+			if c.Consideration, err = corp.ParseDecimal(r[7].(string)); err != nil {
+				return err
+			}
+			if c.Paid, err = corp.ParseDecimal(r[8].(string)); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(r[9].(string)), &c.Signers); err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(r[10].(string)), &c.Legends); err != nil {
+				return err
+			}
+			out = append(out, c)
+			return nil
+		})
+	})
+	return out, err
+}

@@ -1,0 +1,31 @@
+package tables
+
+// The stock ledger's derived tables. Share counts are whole numbers of
+// units: shares × 10^scale of their class (scale 0 for whole shares), so
+// that sums are exact integers on every store.
+var (
+	// Certificates holds every certificate and every uncertificated
+	// (book-entry) position, numbered in one sequence per corporation.
+	Certificates = Register(&Table{Name: "certificates", Key: 1, Columns: []Column{
+		{"number", Int}, {"class", Text}, {"holder", Text}, {"units", Int}, {"issued", Text},
+		{"status", Text}, {"certificated", Int}, {"consideration", Text}, {"paid", Text},
+		{"signers", Text}, {"legends", Text}, {"origin", Text}, {"seq", Int}, {"closed_seq", Int},
+	}})
+	// Holdings holds each holder's current units of each class.
+	Holdings = Register(&Table{Name: "holdings", Key: 2, Columns: []Column{
+		{"holder", Text}, {"class", Text}, {"units", Int},
+	}})
+	// HoldingChanges holds every change of a holding, by effective date, so
+	// that holdings on any date are the sum of the changes up to it.
+	HoldingChanges = Register(&Table{Name: "holding_changes", Key: 4, Columns: []Column{
+		{"holder", Text}, {"class", Text}, {"effective", Text}, {"seq", Int}, {"delta_units", Int},
+	}})
+	// ClassTotals holds each class's issued and treasury units.
+	ClassTotals = Register(&Table{Name: "class_totals", Key: 1, Columns: []Column{
+		{"class", Text}, {"issued_units", Int}, {"treasury_units", Int},
+	}})
+	// Counters holds named sequences (the next certificate number).
+	Counters = Register(&Table{Name: "counters", Key: 1, Columns: []Column{
+		{"name", Text}, {"value", Int},
+	}})
+)
