@@ -138,6 +138,7 @@ var engineRules = map[string]engineRule{
 	"MB.stock.authorized":      {"DGCL §161, §102(a)(4); certificate of incorporation", "issued shares never exceed the shares the charter authorizes"},
 	"MB.stock.treasury":        {"DGCL §160", "treasury shares issued again are held in treasury"},
 	"MB.certificate.unique":    {"Art. VI §1", "a certificate number names one certificate"},
+	"MB.registration.unique":   {"Art. VI §6; Art. VIII §1(i)", "a registration statement is recorded once"},
 }
 
 // EngineRules returns the ids of the act path's own rules with their

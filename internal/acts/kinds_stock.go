@@ -280,7 +280,7 @@ fields:
 	legends, _ := json.Marshal(e.legendsQuiet(paid.Cmp(f.Consideration) < 0))
 	if err := e.Rows.Put(tables.Certificates, tables.Row{number, f.Class, f.Holder, units, e.Act.Effective.String(),
 		CertOutstanding, boolInt(certificated), f.Consideration.String(), paid.String(), signers, string(legends),
-		origin, int64(e.Seq), int64(0)}); err != nil {
+		origin, int64(e.Seq), int64(0), e.Act.Effective.String()}); err != nil {
 		return err
 	}
 	if err := addHolding(e, f.Holder, f.Class, units); err != nil {

@@ -148,8 +148,9 @@ type Certificate struct {
 	Consideration corp.Decimal
 	Paid          corp.Decimal
 	Signers       []SignerField
-	Legends       []string // rule ids of the legends it bears
-	Origin        string
+	Legends       []string  // rule ids of the legends it bears
+	Origin        string    // issue, treasury, transfer or balance
+	Acquired      corp.Date // when the holder acquired the lot (Art. VI §6 cohort)
 }
 
 // Certificates returns the certificates of corp (of one holder when
@@ -176,6 +177,9 @@ func (s *Service) Certificates(ctx context.Context, corpID, holder string) ([]Ce
 				Certificated: r[6].(int64) == 1, Origin: r[11].(string)}
 			var err error
 			if c.Issued, err = corp.ParseDate(r[4].(string)); err != nil {
+				return err
+			}
+			if c.Acquired, err = corp.ParseDate(r[14].(string)); err != nil {
 				return err
 			}
 			if c.Consideration, err = corp.ParseDecimal(r[7].(string)); err != nil {

@@ -10,6 +10,7 @@ var (
 		{"number", Int}, {"class", Text}, {"holder", Text}, {"units", Int}, {"issued", Text},
 		{"status", Text}, {"certificated", Int}, {"consideration", Text}, {"paid", Text},
 		{"signers", Text}, {"legends", Text}, {"origin", Text}, {"seq", Int}, {"closed_seq", Int},
+		{"acquired", Text},
 	}})
 	// Holdings holds each holder's current units of each class.
 	Holdings = Register(&Table{Name: "holdings", Key: 2, Columns: []Column{
@@ -27,5 +28,17 @@ var (
 	// Counters holds named sequences (the next certificate number).
 	Counters = Register(&Table{Name: "counters", Key: 1, Columns: []Column{
 		{"name", Text}, {"value", Int},
+	}})
+	// StopOrders holds stop-transfer orders (Art. VI §6), open until lifted.
+	StopOrders = Register(&Table{Name: "stop_orders", Key: 1, Columns: []Column{
+		{"number", Int}, {"holder", Text}, {"class", Text}, {"certificate", Int}, {"reason", Text},
+		{"imposed", Text}, {"lifted", Text}, {"seq", Int},
+	}})
+	// Registrations holds the corporation's registration statements: their
+	// effective dates, stand-off requests (Art. VI §6) and whether they were
+	// a first public offering (Art. VIII §1(i)).
+	Registrations = Register(&Table{Name: "registrations", Key: 1, Columns: []Column{
+		{"id", Text}, {"effective", Text}, {"standoff_requested", Int}, {"requested_by", Text},
+		{"requested_on", Text}, {"public_offering", Int}, {"first_offered", Text}, {"seq", Int},
 	}})
 )
