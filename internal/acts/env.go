@@ -117,7 +117,20 @@ type engineRule struct {
 	Summary  string
 }
 
-// engineRules are documented in docs/acts.md.
+// addEngineRules registers rules of the act path; each file that defines
+// act kinds registers the MB.* rules it uses in an init function. They are
+// documented in docs/acts.md (TestEngineRulesCited keeps them complete).
+func addEngineRules(rs map[string]engineRule) {
+	for id, r := range rs {
+		if _, dup := engineRules[id]; dup {
+			panic("acts: engine rule " + id + " registered twice")
+		}
+		engineRules[id] = r
+	}
+}
+
+// engineRules are the act path's own rules: the foundation's here, the
+// others added by addEngineRules.
 var engineRules = map[string]engineRule{
 	"MB.actor.capacity":        {"minutebook act path", "the actor's capacity is one that may perform the act kind"},
 	"MB.actor.person":          {"minutebook act path", "the acting person is recorded"},
