@@ -172,8 +172,8 @@ func TestParseNotADocument(t *testing.T) {
 		name, src, want string
 	}{
 		{"empty", "", "the document is empty"},
-		{"null", "~\n", "expected a mapping, found nothing (null)"},
-		{"anchored null", "&00", "expected a mapping, found nothing (null)"},
+		{"null", "~\n", "the document is empty"},
+		{"anchored null", "&00", "the document is empty"},
 		{"not YAML", "rules: [\n", "not valid YAML or JSON"},
 		{"a list", "- a\n- b\n", "expected a mapping"},
 		{"rules not a mapping", "rules: [a]\n", "rules: expected a mapping of rule ids, found a list"},

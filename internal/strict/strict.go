@@ -88,7 +88,7 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	if err := dec.Decode(&extra); err == nil {
 		return nil, Errors{{File: file, Line: extra.Line, Column: extra.Column, Problem: "more than one document in the file (remove the second '---')"}}
 	}
-	if len(doc.Content) == 0 {
+	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
 		return nil, Errors{{File: file, Problem: "the document is empty"}}
 	}
 	return doc.Content[0], nil
@@ -217,6 +217,10 @@ func (d *decoder) value(n *yaml.Node, path string, v reflect.Value) {
 		b, _ := strconv.ParseBool(strings.ToLower(n.Value))
 		v.SetBool(b)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!float" && strings.Trim(n.Value, "-0123456789") == "" {
+			d.fail(n, path, "expected a whole number that fits in %d bits, found %s", t.Bits(), n.Value)
+			return
+		}
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
 			d.fail(n, path, "expected a whole number, found %s", kindName(n))
 			return
