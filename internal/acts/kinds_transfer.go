@@ -21,6 +21,8 @@ type TransferFields struct {
 	Price        *corp.Decimal `mb:"price" doc:"the consideration, in dollars"`
 	Certificated *bool         `mb:"certificated" doc:"issue the new certificates (default) or uncertificated positions"`
 	Signers      []SignerField `mb:"signers" doc:"the two officers who sign the new certificates (Art. VI §1)"`
+	ROFRNotice   int64         `mb:"rofr_notice" doc:"the number of the Art. VIII §1(a) notice whose option lapsed: the transfer is made in the free window after it, as the notice specified (§1(e))"`
+	ROFRWaiver   int64         `mb:"rofr_waiver" doc:"the number of the waiver of Art. VIII for this particular transfer (§1(g), rofr.waive)"`
 }
 
 // surrendered is a certificate given up in a transfer.
@@ -42,8 +44,9 @@ var TransferStock = Define(Kind{
 		"registration statement for which a stand-off was requested, for lots acquired on or after the " +
 		"bylaws' adoption (Art. VI §6); and, while Art. VIII is in effect, the right of first refusal: the " +
 		"transfer must fall under an exemption of §1(f) decided from the relationships register, or it is " +
-		"refused as void (§1(h)). The notice-and-option workflow and waivers of Art. VIII come in a later " +
-		"release; until then a transfer that needs them is refused, never silently allowed.",
+		"refused as void (§1(h)) unless it follows the notice-and-option workflow (a transfer in the " +
+		"60-day window after a lapsed option names its notice, rofr_notice) or a waiver of §1(g) " +
+		"(rofr_waiver); see the rofr.* kinds.",
 	Actors: []corp.Capacity{corp.AsSecretary, corp.AsAssistantSecretary, corp.AsTransferAgent},
 	Example: `kind: stock.transfer
 effective: 2006-03-01
@@ -353,8 +356,11 @@ func (e *Env) family(from, to string) (string, error) {
 	return "", nil
 }
 
-// checkROFR applies Art. VIII while it is in effect: the transfer must fall
-// under an exemption of §1(f), or it is void (§1(h)).
+// checkROFR applies Art. VIII while it is in effect: a transfer citing a
+// notice whose option lapsed must follow it within the free window
+// (§1(e), checkFreeWindow); one citing a waiver must be the transfer waived
+// (§1(g), checkWaived); any other must fall under an exemption of §1(f).
+// Otherwise it is void (§1(h)).
 func (e *Env) checkROFR(f *TransferFields) error {
 	in, err := e.rofrInForce()
 	if err != nil || !in {
@@ -362,6 +368,19 @@ func (e *Env) checkROFR(f *TransferFields) error {
 			e.Hold("VIII.1.i.termination", fmt.Sprintf("the right of first refusal is not in effect on %s", e.Act.Effective))
 		}
 		return err
+	}
+	switch {
+	case f.ROFRNotice != 0 && f.ROFRWaiver != 0:
+		e.Fail("VIII.1.h.void", "a transfer cites either the notice whose option lapsed (rofr_notice) or a waiver (rofr_waiver), not both")
+		return nil
+	case f.ROFRNotice != 0:
+		return e.checkFreeWindow(f)
+	case f.ROFRWaiver != 0:
+		return e.checkWaived(f)
+	}
+	if f.Nature == "pledge" && e.Bylaws.Choice("A-PLEDGE") == "exempt" {
+		e.Warn("VIII.1.prohibition", "a pledge is read as outside Art. VIII (A-PLEDGE reading exempt): no notice is required")
+		return nil
 	}
 	exempt := func(rule, msg string) {
 		e.Hold(rule, msg)
@@ -447,9 +466,13 @@ func (e *Env) checkROFR(f *TransferFields) error {
 			}
 		}
 	}
-	e.Fail("VIII.1.h.void", fmt.Sprintf("the right of first refusal is in effect on %s and no exemption of Art. VIII §1(f) applies to a transfer from %s to %s: "+
-		"the stockholder must first give the corporation notice (§1(a)) and the option must lapse (§1(b)–(e)), or Art. VIII must be waived for this transfer (§1(g)); "+
-		"minutebook does not record that workflow yet, so it cannot record this transfer", e.Act.Effective, f.From, f.To))
+	pledge := ""
+	if f.Nature == "pledge" {
+		pledge = " (a pledge is a transfer that needs notice, A-PLEDGE)"
+	}
+	e.Fail("VIII.1.h.void", fmt.Sprintf("the right of first refusal is in effect on %s and no exemption of Art. VIII §1(f) applies to a transfer from %s to %s%s: "+
+		"the stockholder must first give the corporation notice (rofr.notice, §1(a)) and, once the option lapses, transfer in the free window citing it (rofr_notice, §1(e)); "+
+		"or Art. VIII must be waived for this transfer (rofr.waive, then rofr_waiver, §1(g))", e.Act.Effective, f.From, f.To, pledge))
 	return nil
 }
 
