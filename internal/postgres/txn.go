@@ -348,42 +348,6 @@ func copyRow(r tables.Row) tables.Row {
 	return c
 }
 
-// scanRow reads one row of tb.
-func scanRow(tb *tables.Table, rows pgx.Rows) (tables.Row, error) {
-	dst := make([]any, len(tb.Columns))
-	r := make(tables.Row, len(tb.Columns))
-	ints := make([]int64, len(tb.Columns))
-	strs := make([]string, len(tb.Columns))
-	blobs := make([][]byte, len(tb.Columns))
-	for i, c := range tb.Columns {
-		switch c.Type {
-		case tables.Int:
-			dst[i] = &ints[i]
-		case tables.Text:
-			dst[i] = &strs[i]
-		case tables.Blob:
-			dst[i] = &blobs[i]
-		}
-	}
-	if err := rows.Scan(dst...); err != nil {
-		return nil, err
-	}
-	for i, c := range tb.Columns {
-		switch c.Type {
-		case tables.Int:
-			r[i] = ints[i]
-		case tables.Text:
-			r[i] = strs[i]
-		case tables.Blob:
-			if blobs[i] == nil {
-				blobs[i] = []byte{}
-			}
-			r[i] = blobs[i]
-		}
-	}
-	return r, nil
-}
-
 // Get implements tables.Reader.
 func (t *txn) Get(tb *tables.Table, key ...any) (tables.Row, bool, error) {
 	if len(key) != tb.Key {
@@ -406,7 +370,7 @@ func (t *txn) Get(tb *tables.Table, key ...any) (tables.Row, bool, error) {
 	}
 	var r tables.Row
 	if rows.Next() {
-		r, err = scanRow(tb, rows)
+		r, err = tables.ScanRow(tb, rows)
 	}
 	if cerr := done(); err == nil {
 		err = cerr
@@ -433,7 +397,7 @@ func (t *txn) Scan(tb *tables.Table, prefix []any, fn func(tables.Row) error) (e
 		}
 	}()
 	for rows.Next() {
-		r, err := scanRow(tb, rows)
+		r, err := tables.ScanRow(tb, rows)
 		if err != nil {
 			return storageErr(st.scanOp, err)
 		}

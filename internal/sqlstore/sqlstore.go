@@ -249,41 +249,6 @@ func orderBy(tb *tables.Table) string {
 	return " ORDER BY " + strings.Join(s, ", ")
 }
 
-func scanRow(tb *tables.Table, sc interface{ Scan(...any) error }) (tables.Row, error) {
-	dst := make([]any, len(tb.Columns))
-	ints := make([]int64, len(tb.Columns))
-	strs := make([]string, len(tb.Columns))
-	blobs := make([][]byte, len(tb.Columns))
-	for i, c := range tb.Columns {
-		switch c.Type {
-		case tables.Int:
-			dst[i] = &ints[i]
-		case tables.Text:
-			dst[i] = &strs[i]
-		case tables.Blob:
-			dst[i] = &blobs[i]
-		}
-	}
-	if err := sc.Scan(dst...); err != nil {
-		return nil, err
-	}
-	r := make(tables.Row, len(tb.Columns))
-	for i, c := range tb.Columns {
-		switch c.Type {
-		case tables.Int:
-			r[i] = ints[i]
-		case tables.Text:
-			r[i] = strs[i]
-		case tables.Blob:
-			if blobs[i] == nil {
-				blobs[i] = []byte{}
-			}
-			r[i] = blobs[i]
-		}
-	}
-	return r, nil
-}
-
 // args returns the bind arguments: the corporation, then vals. A nil
 // []byte is an empty Blob (as in tables.Memory); the drivers would bind it
 // as NULL, which the NOT NULL columns refuse.
@@ -308,7 +273,7 @@ func (t *txn) Get(tb *tables.Table, key ...any) (tables.Row, bool, error) {
 	if err != nil {
 		return nil, false, storageErr("get "+tb.Name, err)
 	}
-	r, err := scanRow(tb, s.QueryRowContext(t.ctx, args(t.corp, key)...))
+	r, err := tables.ScanRow(tb, s.QueryRowContext(t.ctx, args(t.corp, key)...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, false, nil
 	}
@@ -333,7 +298,7 @@ func (t *txn) Scan(tb *tables.Table, prefix []any, fn func(tables.Row) error) er
 	}
 	defer rows.Close()
 	for rows.Next() {
-		r, err := scanRow(tb, rows)
+		r, err := tables.ScanRow(tb, rows)
 		if err != nil {
 			return storageErr("scan "+tb.Name, err)
 		}

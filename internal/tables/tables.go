@@ -287,3 +287,44 @@ func collect(r Reader, t *Table) (map[string]string, error) {
 	})
 	return m, err
 }
+
+// Scanner is a SQL row that scans into destinations (database/sql's *Row
+// and *Rows, pgx's Rows).
+type Scanner interface{ Scan(dest ...any) error }
+
+// ScanRow reads one row of t from sc, typed by t's columns. A NULL or
+// empty blob reads as an empty, non-nil []byte, the same on every store.
+func ScanRow(t *Table, sc Scanner) (Row, error) {
+	dst := make([]any, len(t.Columns))
+	ints := make([]int64, len(t.Columns))
+	strs := make([]string, len(t.Columns))
+	blobs := make([][]byte, len(t.Columns))
+	for i, c := range t.Columns {
+		switch c.Type {
+		case Int:
+			dst[i] = &ints[i]
+		case Text:
+			dst[i] = &strs[i]
+		case Blob:
+			dst[i] = &blobs[i]
+		}
+	}
+	if err := sc.Scan(dst...); err != nil {
+		return nil, err
+	}
+	r := make(Row, len(t.Columns))
+	for i, c := range t.Columns {
+		switch c.Type {
+		case Int:
+			r[i] = ints[i]
+		case Text:
+			r[i] = strs[i]
+		case Blob:
+			if blobs[i] == nil {
+				blobs[i] = []byte{}
+			}
+			r[i] = blobs[i]
+		}
+	}
+	return r, nil
+}
