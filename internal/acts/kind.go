@@ -15,7 +15,11 @@ type Kind struct {
 	Summary string          // one line for docs and --help
 	Doc     string          // a paragraph for docs/acts.md
 	Actors  []corp.Capacity // the capacities that may perform it
-	Example string          // a YAML example of the whole act, for docs and tests
+	// ActorRule is the rule a wrong capacity fails: a bylaws rule where the
+	// bylaws name who acts (e.g. "VI.3.lost_certificate": only the board
+	// directs a replacement); default the act path's MB.actor.capacity.
+	ActorRule string
+	Example   string // a YAML example of the whole act, for docs and tests
 	// NeedsBylaws is true when the act must be checked against a bylaws
 	// version in force on its effective date.
 	NeedsBylaws bool

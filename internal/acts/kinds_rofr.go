@@ -227,39 +227,11 @@ func (e *Env) rofrActor(name, what string) {
 // rofrCertificates checks that certs are outstanding certificates of
 // holder, of one class, and returns the class and their units.
 func (e *Env) rofrCertificates(rule, holder string, certs []int64) (class string, total int64, ok bool, err error) {
-	ok = len(certs) > 0
-	if !ok {
-		e.Fail(rule, "name the certificates (or positions) the shares come from")
+	list, class, ok, err := e.surrender(rule, holder, certs)
+	for _, c := range list {
+		total += c.units
 	}
-	seen := map[int64]bool{}
-	for _, n := range certs {
-		row, exists, err := e.Rows.Get(tables.Certificates, n)
-		if err != nil {
-			return "", 0, false, err
-		}
-		switch {
-		case seen[n]:
-			e.Fail(rule, fmt.Sprintf("certificate %d is named twice", n))
-			ok = false
-		case !exists:
-			e.Fail(rule, fmt.Sprintf("certificate %d does not exist", n))
-			ok = false
-		case row[5].(string) != CertOutstanding:
-			e.Fail(rule, fmt.Sprintf("certificate %d is %s, not outstanding", n, row[5]))
-			ok = false
-		case row[2].(string) != holder:
-			e.Fail(rule, fmt.Sprintf("certificate %d is %s's, not %s's", n, row[2], holder))
-			ok = false
-		case class != "" && row[1].(string) != class:
-			e.Fail(rule, fmt.Sprintf("certificate %d is of class %s, the others of %s: one notice covers one class", n, row[1], class))
-			ok = false
-		default:
-			class = row[1].(string)
-			total += row[3].(int64)
-		}
-		seen[n] = true
-	}
-	return class, total, ok, nil
+	return class, total, ok, err
 }
 
 // rofrShares checks a share count against the units available.

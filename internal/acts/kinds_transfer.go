@@ -2,6 +2,7 @@ package acts
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"minutebook/internal/corp"
@@ -64,7 +65,7 @@ fields:
 `,
 	NeedsBylaws: true,
 }, func(e *Env, f *TransferFields) error {
-	certs, class, ok, err := e.checkSurrender(f)
+	certs, class, ok, err := e.surrender("VI.4.transfer", f.From, f.Certificates)
 	if err != nil || !ok {
 		return err
 	}
@@ -82,6 +83,13 @@ fields:
 		e.Fail("VI.4.transfer", fmt.Sprintf("the certificates surrendered hold %s shares; %s cannot be transferred from them", corp.DecimalFromUnits(total, c.Scale).Grouped(), f.Shares.Grouped()),
 			N("surrendered", corp.DecimalFromUnits(total, c.Scale)), N("shares", f.Shares))
 		return nil
+	}
+	for _, s := range certs {
+		if certPartlyPaid(s.row) && (units != total || len(certs) > 1) {
+			e.Fail("VI.1.partly_paid", fmt.Sprintf("certificate %d is for partly paid shares: it is transferred whole and alone, so that the unpaid consideration and its calls pass with it to one certificate", s.number),
+				N("certificate", s.number), N("consideration", s.row[7]), N("paid", s.row[8]))
+			return nil
+		}
 	}
 	to, err := e.PersonExists(f.To)
 	if err != nil {
@@ -137,10 +145,20 @@ fields:
 	if certificated {
 		signers = marshalText(f.Signers)
 	}
-	legends := marshalText(e.legendsQuiet(false))
-	price := corp.Decimal{}
-	if f.Price != nil {
-		price = *f.Price
+	// The consideration follows the shares: a partly paid certificate passes
+	// whole (checked above); fully paid ones split pro rata.
+	var cons, paid corp.Decimal
+	for _, s := range certs {
+		c, _ := corp.ParseDecimal(s.row[7].(string))
+		p, _ := corp.ParseDecimal(s.row[8].(string))
+		cons, paid = cons.Add(c), paid.Add(p)
+	}
+	partly := paid.Cmp(cons) < 0
+	legends := marshalText(e.legendsQuiet(partly))
+	toCons, toPaid := cons, paid
+	if !partly {
+		toCons = prorata(cons, units, total)
+		toPaid = toCons
 	}
 	next, err := nextNumber(e.Rows, "certificate")
 	if err != nil {
@@ -148,13 +166,19 @@ fields:
 	}
 	// The transferee's certificate: acquired on the transfer date.
 	if err := e.Rows.Put(tables.Certificates, tables.Row{next, class, f.To, units, e.Act.Effective.String(), CertOutstanding,
-		boolInt(certificated), price.String(), price.String(), signers, legends, "transfer", int64(e.Seq), int64(0), e.Act.Effective.String()}); err != nil {
+		boolInt(certificated), toCons.String(), toPaid.String(), signers, legends, "transfer", int64(e.Seq), int64(0), e.Act.Effective.String()}); err != nil {
 		return err
+	}
+	if partly {
+		if err := moveCalls(e, certs[0].number, next, f.To); err != nil {
+			return err
+		}
 	}
 	if total > units { // the balance certificate keeps the transferor's acquisition date
 		next++
+		rest := cons.Sub(toCons)
 		if err := e.Rows.Put(tables.Certificates, tables.Row{next, class, f.From, total - units, e.Act.Effective.String(), CertOutstanding,
-			boolInt(certificated), "0", "0", signers, legends, "balance", int64(e.Seq), int64(0), earliest}); err != nil {
+			boolInt(certificated), rest.String(), rest.String(), signers, legends, "balance", int64(e.Seq), int64(0), earliest}); err != nil {
 			return err
 		}
 	}
@@ -173,50 +197,6 @@ func numbers(certs []surrendered) string {
 		s[i] = fmt.Sprint(c.number)
 	}
 	return strings.Join(s, ", ")
-}
-
-// checkSurrender checks the surrendered certificates: each exists, is
-// outstanding, is the transferor's, and all are of one class.
-func (e *Env) checkSurrender(f *TransferFields) ([]surrendered, string, bool, error) {
-	var out []surrendered
-	class := ""
-	ok := true
-	seen := map[int64]bool{}
-	for _, n := range f.Certificates {
-		row, exists, err := e.Rows.Get(tables.Certificates, n)
-		if err != nil {
-			return nil, "", false, err
-		}
-		switch {
-		case seen[n]:
-			e.Fail("VI.4.transfer", fmt.Sprintf("certificate %d is surrendered twice", n))
-			ok = false
-		case !exists:
-			e.Fail("VI.4.transfer", fmt.Sprintf("certificate %d does not exist", n))
-			ok = false
-		case row[5].(string) == CertLost:
-			e.Fail("VI.3.lost_certificate", fmt.Sprintf("certificate %d was reported lost and replaced: it cannot be transferred; flag its presentation to the secretary", n))
-			ok = false
-		case row[5].(string) != CertOutstanding:
-			e.Fail("VI.4.transfer", fmt.Sprintf("certificate %d is %s, not outstanding", n, row[5]))
-			ok = false
-		case row[2].(string) != f.From:
-			e.Fail("VI.4.transfer", fmt.Sprintf("certificate %d is registered to %s, not to the transferor %s (Art. VI §7)", n, row[2], f.From))
-			ok = false
-		case class != "" && row[1].(string) != class:
-			e.Fail("VI.4.transfer", fmt.Sprintf("certificate %d is of class %s; the others are of %s", n, row[1], class))
-			ok = false
-		default:
-			class = row[1].(string)
-			out = append(out, surrendered{number: n, row: row, units: row[3].(int64), acquired: row[14].(string)})
-		}
-		seen[n] = true
-	}
-	if len(f.Certificates) == 0 {
-		e.Fail("VI.4.transfer", "no certificate is surrendered")
-		ok = false
-	}
-	return out, class, ok, nil
 }
 
 // checkStopOrders refuses a transfer an open stop-transfer order covers.
@@ -594,3 +574,17 @@ fields: {id: "333-86919", standoff_requested: true, requested_by: underwriter, r
 	return e.Rows.Put(tables.Registrations, tables.Row{f.ID, e.Act.Effective.String(), boolInt(f.StandoffRequested), f.RequestedBy,
 		f.RequestedOn.String(), boolInt(f.PublicOffering), offered, int64(e.Seq)})
 })
+
+// prorata returns d × part / whole, rounded half up to the cent or to d's
+// own precision if finer. It is used for fully paid certificates only,
+// where the split is a record of what was paid, never a liability.
+func prorata(d corp.Decimal, part, whole int64) corp.Decimal {
+	scale := max(2, d.Scale())
+	u, _ := d.Units(scale)
+	num := new(big.Int).Mul(big.NewInt(u), big.NewInt(part))
+	q, r := new(big.Int).QuoRem(num, big.NewInt(whole), new(big.Int))
+	if new(big.Int).Mul(r, big.NewInt(2)).Cmp(big.NewInt(whole)) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	return corp.DecimalFromUnits(q.Int64(), scale)
+}

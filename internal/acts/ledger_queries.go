@@ -149,7 +149,7 @@ type Certificate struct {
 	Paid          corp.Decimal
 	Signers       []SignerField
 	Legends       []string  // rule ids of the legends it bears
-	Origin        string    // issue, treasury, transfer or balance
+	Origin        string    // issue, treasury, transfer, balance, replacement or repurchase
 	Acquired      corp.Date // when the holder acquired the lot (Art. VI §6 cohort)
 }
 

@@ -484,7 +484,7 @@ func TestROFRNoticeChecks(t *testing.T) {
 		{"no other terms", rofrSecretary, `holder: dan, transferee: frank, certificates: [4], shares: "60000", price: "300000"`, "VIII.1.a.notice"},
 		{"no consideration", rofrSecretary, `holder: dan, transferee: frank, certificates: [4], shares: "60000", terms: none`, "VIII.1.a.notice"},
 		{"more shares than the certificate", rofrSecretary, strings.Replace(base, `"60000"`, `"100001"`, 1), "VIII.1.a.notice"},
-		{"someone else's certificate", rofrSecretary, strings.Replace(base, "[4]", "[1]", 1), "VIII.1.a.notice"},
+		{"someone else's certificate", rofrSecretary, strings.Replace(base, "[4]", "[1]", 1), "VI.7.registered_holder"},
 		{"unknown transferee", rofrSecretary, strings.Replace(base, "frank", "zed", 1), "VIII.1.a.notice"},
 		{"a holder giving another's notice", "{person: alice, as: holder}", base, "MB.rofr.actor"},
 		{"the Secretary before the corporation", rofrSecretary, base + ", received: 2003-03-02, secretary_received: 2003-03-01", "VIII.1.a.notice"},

@@ -266,7 +266,11 @@ func preChecks(e *Env, a *Act, h *Head) error {
 		return nil
 	}
 	if !a.Kind.mayAct(a.Actor.Capacity) {
-		e.Fail("MB.actor.capacity", fmt.Sprintf("%s may not be performed by the %s (allowed: %s)", a.Kind.Name, a.Actor.Capacity, capacityList(a.Kind.Actors)))
+		rule := a.Kind.ActorRule
+		if rule == "" {
+			rule = "MB.actor.capacity"
+		}
+		e.Fail(rule, fmt.Sprintf("%s may not be performed by the %s (allowed: %s)", a.Kind.Name, a.Actor.Capacity, capacityList(a.Kind.Actors)))
 	}
 	if a.Actor.Person != "" && e.Corp != nil {
 		ok, err := e.PersonExists(a.Actor.Person)

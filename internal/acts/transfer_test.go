@@ -127,7 +127,7 @@ func TestTransferCertificates(t *testing.T) {
 		name, act, rule string
 	}{
 		{"more than the certificate", transfer("2003-03-01", "alice", "bob", "1", "400001", ""), "VI.4.transfer"},
-		{"not the transferor's", transfer("2003-03-01", "alice", "bob", "2", "10", ""), "VI.4.transfer"},
+		{"not the transferor's", transfer("2003-03-01", "alice", "bob", "2", "10", ""), "VI.7.registered_holder"},
 		{"no such certificate", transfer("2003-03-01", "alice", "bob", "9", "10", ""), "VI.4.transfer"},
 		{"fraction of a whole-share class", transfer("2003-03-01", "alice", "bob", "1", "0.5", ""), "MB.stock.quantity"},
 		{"unknown transferee", transfer("2003-03-01", "alice", "nobody", "1", "10", ""), "VI.7.registered_holder"},
@@ -212,6 +212,42 @@ func TestPublicOfferingEndsROFR(t *testing.T) {
 		rs := apply(t, svc, transfer(c.date, "alice", "gina", "1", "10", ""), acts.Options{DryRun: true})
 		if got := findCheck(rs, "VIII.1.h.void") != nil; got != c.void {
 			t.Errorf("transfer to a stranger on %s: void = %t, want %t (%v)", c.date, got, c.void, failed(rs))
+		}
+	}
+}
+
+// TestTransferConsideration: a partly paid certificate passes whole, with
+// its consideration and amount paid; fully paid certificates split the
+// consideration pro rata (rounded half up to the cent), summing exactly.
+func TestTransferConsideration(t *testing.T) {
+	t.Parallel()
+	svc := withLedger(t, "["+issue("2000-02-01", "ray", "1000", `, paid: "250"`)+"]")
+	rs := apply(t, svc, transfer("2003-03-01", "ray", "bob", "3", "400", ""), acts.Options{DryRun: true})
+	if c := findCheck(rs, "VI.1.partly_paid"); c == nil || c.Outcome != journal.Failed {
+		t.Errorf("part of a partly paid certificate: %+v", c)
+	}
+	rs = apply(t, svc, transfer("2003-03-01", "ray", "bob", "3", "1000", ""), acts.Options{})
+	if rs[0].Status != acts.Recorded {
+		t.Fatalf("whole partly paid certificate: %s %v", rs[0].Status, failed(rs))
+	}
+	// Alice's certificate 1: 400,000 shares for $400,000; transfer 1/3.
+	rs = apply(t, svc, strings.Replace(transfer("2003-03-02", "alice", "bob", "1", "133333", ""), `consideration: "400000"`, "", 1), acts.Options{})
+	if rs[0].Status != acts.Recorded {
+		t.Fatalf("fully paid split: %s %v", rs[0].Status, failed(rs))
+	}
+	cs, err := svc.Certificates(context.Background(), "quintus", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int64]string{}
+	for _, c := range cs {
+		got[c.Number] = c.Consideration.String() + "/" + c.Paid.String()
+	}
+	// 400000 × 133333 / 400000 = 133333.00; the balance 266667.
+	want := map[int64]string{4: "1000/250", 5: "133333/133333", 6: "266667/266667"}
+	for n, w := range want {
+		if got[n] != w {
+			t.Errorf("certificate %d consideration/paid = %s, want %s", n, got[n], w)
 		}
 	}
 }

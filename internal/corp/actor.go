@@ -10,6 +10,9 @@ const (
 	AsSecretary          Capacity = "secretary"
 	AsAssistantSecretary Capacity = "assistant_secretary"
 	AsPresident          Capacity = "president"
+	AsVicePresident      Capacity = "vice_president"
+	AsTreasurer          Capacity = "treasurer"
+	AsAssistantTreasurer Capacity = "assistant_treasurer"
 	AsBoard              Capacity = "board"
 	AsCommittee          Capacity = "committee"
 	AsStockholders       Capacity = "stockholders"
@@ -21,7 +24,7 @@ const (
 )
 
 // Capacities lists every Capacity in a stable order.
-var Capacities = []Capacity{AsSecretary, AsAssistantSecretary, AsPresident, AsBoard, AsCommittee, AsStockholders, AsHolder, AsDirector, AsInspector, AsIncorporator, AsTransferAgent}
+var Capacities = []Capacity{AsSecretary, AsAssistantSecretary, AsPresident, AsVicePresident, AsTreasurer, AsAssistantTreasurer, AsBoard, AsCommittee, AsStockholders, AsHolder, AsDirector, AsInspector, AsIncorporator, AsTransferAgent}
 
 // ParseCapacity returns the Capacity named s.
 func ParseCapacity(s string) (Capacity, error) {

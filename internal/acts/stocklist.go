@@ -1,0 +1,326 @@
+package acts
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"minutebook/internal/corp"
+	"minutebook/internal/journal"
+	"minutebook/internal/tables"
+)
+
+// StockholderList is the list of holders of record on a record date (Art.
+// II §4, Art. VI §5; DGCL §219): each holder in alphabetical order of sort
+// key, with address, shares of each class and votes, as the books stand
+// now. Beside it are the corrections that altered it after the record date:
+// acts recorded as corrections (dated before the newest act then on the
+// books), effective on or before the record date and recorded after that
+// day ended, so that a list for a past date never changes silently.
+type StockholderList struct {
+	Corporation string
+	RecordDate  corp.Date
+	// Seq and Hash name the journal head the list was computed from.
+	Seq  uint64
+	Hash journal.Hash
+	// Classes are the classes of the charter facts in force on the record
+	// date, in charter order, with the shares outstanding (treasury shares
+	// excluded) and their votes.
+	Classes []ClassTotal
+	Holders []ListedHolder
+	Votes   corp.Decimal // all the votes of the shares outstanding
+	// Corrections are the corrections effective on or before the record
+	// date and recorded after it, in journal order.
+	Corrections []ListCorrection
+}
+
+// ListedHolder is one holder of record on the list.
+type ListedHolder struct {
+	// Person is the holder as now recorded: the name, sort key and address
+	// are the current ones (where notice goes), not those of the record date.
+	Person corp.Person
+	Shares []ClassShares // one per class of the list, zero where none are held
+	Votes  corp.Decimal  // the sum over classes of shares × votes per share
+}
+
+// ClassShares is a holder's shares of one class and their votes.
+type ClassShares struct {
+	Class  string
+	Shares corp.Decimal
+	Votes  corp.Decimal
+}
+
+// ListCorrection is a correction in the journal that altered a list after
+// its record date.
+type ListCorrection struct {
+	Seq        uint64
+	Kind       string
+	Effective  corp.Date
+	RecordedAt time.Time
+	Actor      string
+	Fields     string // the act's fields, as compact JSON-like text
+}
+
+// StockholderList returns the list of holders of record of corp on
+// recordDate, read in one snapshot of the books: holders with shares at the
+// end of that date, sorted by sort key (then id), with address, shares by
+// class and votes (shares × votes per share of the charter facts in force
+// on the date), and the corrections recorded since.
+func (s *Service) StockholderList(ctx context.Context, corpID string, recordDate corp.Date) (*StockholderList, error) {
+	if recordDate.IsZero() {
+		return nil, corp.E("stocklist", corp.Invalid, "a record date is required")
+	}
+	l := &StockholderList{Corporation: corpID, RecordDate: recordDate}
+	err := s.Store.View(ctx, corpID, func(v View) error {
+		cc, err := loadContext(v)
+		if err != nil {
+			return err
+		}
+		if cc.corp == nil {
+			return corp.E("stocklist", corp.NotFound, "corporation %q is not recorded", corpID)
+		}
+		head, err := v.Head()
+		if err != nil {
+			return err
+		}
+		l.Seq, l.Hash = head.Seq, head.Hash
+		facts, _ := cc.charterOn(recordDate)
+		if err := l.holders(v, facts); err != nil {
+			return err
+		}
+		return l.corrections(v, cc.corp.TimeZone)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// holders fills the classes, holders and votes from the holding changes
+// effective on or before the record date.
+func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
+	type key struct{ holder, class string }
+	units := map[key]int64{}
+	on := l.RecordDate.String()
+	if err := v.Scan(tables.HoldingChanges, nil, func(r tables.Row) error {
+		if r[2].(string) <= on {
+			units[key{r[0].(string), r[1].(string)}] += r[4].(int64)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	index := map[string]int{}
+	for i, c := range facts.Classes {
+		index[c.ID] = i
+	}
+	outstanding := make([]int64, len(facts.Classes))
+	byHolder := map[string][]int64{}
+	for k, u := range units {
+		i, ok := index[k.class]
+		if !ok || u == 0 {
+			continue // a class no longer authorized holds no shares the list can state
+		}
+		if byHolder[k.holder] == nil {
+			byHolder[k.holder] = make([]int64, len(facts.Classes))
+		}
+		byHolder[k.holder][i] += u
+		outstanding[i] += u
+	}
+	l.Votes = corp.Decimal{}
+	for i, c := range facts.Classes {
+		out := corp.DecimalFromUnits(outstanding[i], c.Scale)
+		votes := out.Mul(c.VotesPerShare)
+		l.Classes = append(l.Classes, ClassTotal{Class: c, Outstanding: out, Votes: votes})
+		l.Votes = l.Votes.Add(votes)
+	}
+	for id, us := range byHolder {
+		row, ok, err := v.Get(tables.Persons, id)
+		if err != nil {
+			return err
+		}
+		p := corp.Person{ID: id, Name: id, SortKey: strings.ToUpper(id)}
+		if ok {
+			p = corp.Person{ID: id, Name: row[1].(string), SortKey: row[2].(string), Kind: corp.PersonKind(row[3].(string)), Email: row[5].(string)}
+			if err := json.Unmarshal([]byte(row[4].(string)), &p.Address); err != nil {
+				return fmt.Errorf("persons: %s: address: %v", id, err)
+			}
+		}
+		h := ListedHolder{Person: p}
+		for i, c := range facts.Classes {
+			sh := corp.DecimalFromUnits(us[i], c.Scale)
+			votes := sh.Mul(c.VotesPerShare)
+			h.Shares = append(h.Shares, ClassShares{Class: c.ID, Shares: sh, Votes: votes})
+			h.Votes = h.Votes.Add(votes)
+		}
+		l.Holders = append(l.Holders, h)
+	}
+	sort.Slice(l.Holders, func(i, j int) bool {
+		a, b := l.Holders[i].Person, l.Holders[j].Person
+		if a.SortKey != b.SortKey {
+			return a.SortKey < b.SortKey
+		}
+		return a.ID < b.ID
+	})
+	return nil
+}
+
+// corrections lists the entries recorded as corrections, effective on or
+// before the record date and recorded after the record date ended in the
+// corporation's time zone.
+func (l *StockholderList) corrections(v View, zone string) error {
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return fmt.Errorf("corporation time zone %q: %v", zone, err)
+	}
+	y, m, d := l.RecordDate.AddDays(1).YMD()
+	closed := time.Date(y, time.Month(m), d, 0, 0, 0, 0, loc)
+	on := l.RecordDate.String()
+	return v.Journal(1, func(r *journal.Record) error {
+		e, err := journal.Decode(r.Encoding)
+		if err != nil {
+			return fmt.Errorf("entry %d: %w", r.Seq, err)
+		}
+		if !e.Correction || e.Effective > on || e.RecordedAt.Before(closed) {
+			return nil
+		}
+		eff, err := corp.ParseDate(e.Effective)
+		if err != nil {
+			return fmt.Errorf("entry %d: %w", r.Seq, err)
+		}
+		actor := corp.Actor{Person: e.Actor.Person, Capacity: corp.Capacity(e.Actor.Capacity)}
+		l.Corrections = append(l.Corrections, ListCorrection{Seq: e.Seq, Kind: e.Kind, Effective: eff,
+			RecordedAt: e.RecordedAt, Actor: actor.String(), Fields: e.Fields.String()})
+		return nil
+	})
+}
+
+// FormatAddress writes an address on one line: street lines, city,
+// "region postal code", country, separated by ", ".
+func FormatAddress(a corp.Address) string {
+	var parts []string
+	for _, s := range a.Lines {
+		if s = strings.TrimSpace(s); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if a.City != "" {
+		parts = append(parts, a.City)
+	}
+	if rp := strings.TrimSpace(a.Region + " " + a.PostalCode); rp != "" {
+		parts = append(parts, rp)
+	}
+	if a.Country != "" {
+		parts = append(parts, a.Country)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// CSVHeader returns the header row of the list's CSV: name, sort_key,
+// holder, address, then "<class>_shares" and "<class>_votes" for each
+// class, then votes.
+func (l *StockholderList) CSVHeader() []string {
+	h := []string{"name", "sort_key", "holder", "address"}
+	for _, c := range l.Classes {
+		h = append(h, c.Class.ID+"_shares", c.Class.ID+"_votes")
+	}
+	return append(h, "votes")
+}
+
+// WriteCSV writes the list as CSV (RFC 4180): the header, then one row
+// per holder in list order. Quantities are exact decimals without grouping.
+// The corrections are not part of the CSV; print them beside it.
+func (l *StockholderList) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(l.CSVHeader()); err != nil {
+		return err
+	}
+	for _, h := range l.Holders {
+		rec := []string{h.Person.Name, h.Person.SortKey, h.Person.ID, FormatAddress(h.Person.Address)}
+		for _, s := range h.Shares {
+			rec = append(rec, s.Shares.String(), s.Votes.String())
+		}
+		rec = append(rec, h.Votes.String())
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// The list's JSON (its wire format, for the CLI and the HTTP API).
+type (
+	stockListJSON struct {
+		Corporation string                `json:"corporation"`
+		RecordDate  string                `json:"record_date"`
+		Journal     journalHeadJSON       `json:"journal"`
+		Classes     []stockListClassJSON  `json:"classes"`
+		Holders     []stockListHolderJSON `json:"holders"`
+		Votes       string                `json:"votes"`
+		Corrections []listCorrectionJSON  `json:"corrections"`
+	}
+	journalHeadJSON struct {
+		Seq  uint64 `json:"seq"`
+		Hash string `json:"hash"`
+	}
+	stockListClassJSON struct {
+		Class         string `json:"class"`
+		Name          string `json:"name"`
+		VotesPerShare string `json:"votes_per_share"`
+		Outstanding   string `json:"outstanding"`
+		Votes         string `json:"votes"`
+	}
+	stockListHolderJSON struct {
+		Holder  string                `json:"holder"`
+		Name    string                `json:"name"`
+		SortKey string                `json:"sort_key"`
+		Address string                `json:"address"`
+		Shares  []stockListSharesJSON `json:"shares"`
+		Votes   string                `json:"votes"`
+	}
+	stockListSharesJSON struct {
+		Class  string `json:"class"`
+		Shares string `json:"shares"`
+		Votes  string `json:"votes"`
+	}
+	listCorrectionJSON struct {
+		Seq        uint64 `json:"seq"`
+		Kind       string `json:"kind"`
+		Effective  string `json:"effective"`
+		RecordedAt string `json:"recorded_at"`
+		Actor      string `json:"actor"`
+		Fields     string `json:"fields"`
+	}
+)
+
+// MarshalJSON encodes the list with documented keys: corporation,
+// record_date, journal {seq, hash}, classes, holders (each with holder,
+// name, sort_key, address, shares by class, votes), votes and corrections.
+// Quantities are exact decimal strings.
+func (l *StockholderList) MarshalJSON() ([]byte, error) {
+	out := stockListJSON{Corporation: l.Corporation, RecordDate: l.RecordDate.String(),
+		Journal: journalHeadJSON{l.Seq, l.Hash.String()}, Votes: l.Votes.String(),
+		Classes: []stockListClassJSON{}, Holders: []stockListHolderJSON{}, Corrections: []listCorrectionJSON{}}
+	for _, c := range l.Classes {
+		out.Classes = append(out.Classes, stockListClassJSON{c.Class.ID, c.Class.Name, c.Class.VotesPerShare.String(), c.Outstanding.String(), c.Votes.String()})
+	}
+	for _, h := range l.Holders {
+		j := stockListHolderJSON{Holder: h.Person.ID, Name: h.Person.Name, SortKey: h.Person.SortKey, Address: FormatAddress(h.Person.Address),
+			Shares: []stockListSharesJSON{}, Votes: h.Votes.String()}
+		for _, s := range h.Shares {
+			j.Shares = append(j.Shares, stockListSharesJSON{s.Class, s.Shares.String(), s.Votes.String()})
+		}
+		out.Holders = append(out.Holders, j)
+	}
+	for _, c := range l.Corrections {
+		out.Corrections = append(out.Corrections, listCorrectionJSON{c.Seq, c.Kind, c.Effective.String(),
+			c.RecordedAt.UTC().Format(time.RFC3339), c.Actor, c.Fields})
+	}
+	return json.Marshal(out)
+}

@@ -1,0 +1,14 @@
+package ocf_test
+
+import (
+	"testing"
+
+	"minutebook/internal/layering"
+)
+
+// TestImports enforces the package's place in the house (STYLE.md rules 3
+// and 4): an adapter that calls acts and never touches a store.
+func TestImports(t *testing.T) {
+	t.Parallel()
+	layering.Check(t, ".", layering.Transport)
+}
