@@ -102,6 +102,9 @@ fields:
 	NeedsBylaws: true, ChangesContext: true,
 }, func(e *Env, f *AmendCharterFields) error {
 	checkClasses(e, f.Charter)
+	if err := checkIssuedWithin(e, f.Charter.Facts()); err != nil {
+		return err
+	}
 	// strict refuses an empty authority on decode; the check records it.
 	e.Hold("II.9.statutory_override", "a charter amendment takes the vote DGCL §242(b) requires; the filed certificate is named",
 		N("authority", f.Authority))
@@ -391,4 +394,36 @@ func openRelationship(r tables.Reader, f *RelationshipFields) (tables.Row, error
 		return nil
 	})
 	return found, err
+}
+
+// checkIssuedWithin refuses charter facts that would leave a class with
+// more shares issued than authorized, or drop a class with shares issued
+// (DGCL §161: issued never exceeds authorized).
+func checkIssuedWithin(e *Env, f corp.CharterFacts) error {
+	classes := map[string]corp.AuthorizedClass{}
+	for _, c := range f.Classes {
+		classes[c.ID] = c
+	}
+	return e.Rows.Scan(tables.ClassTotals, nil, func(r tables.Row) error {
+		id, issued := r[0].(string), r[1].(int64)
+		if issued == 0 {
+			return nil
+		}
+		old, _ := e.class(id)
+		c, ok := classes[id]
+		if !ok {
+			e.Fail("MB.stock.authorized", fmt.Sprintf("class %s has %s shares issued and cannot leave the charter", id, corp.DecimalFromUnits(issued, old.Scale).Grouped()))
+			return nil
+		}
+		auth, ok := c.Authorized.Units(c.Scale)
+		if c.Scale != old.Scale {
+			e.Fail("MB.charter.classes", fmt.Sprintf("class %s has shares issued: its scale stays %d", id, old.Scale))
+			return nil
+		}
+		e.Check("MB.stock.authorized", ok && issued <= auth,
+			fmt.Sprintf("class %s: %s issued, within the %s authorized", id, corp.DecimalFromUnits(issued, c.Scale).Grouped(), c.Authorized.Grouped()),
+			fmt.Sprintf("class %s has %s shares issued, more than the %s the amended charter would authorize", id, corp.DecimalFromUnits(issued, c.Scale).Grouped(), c.Authorized.Grouped()),
+			N("issued", corp.DecimalFromUnits(issued, c.Scale)), N("authorized", c.Authorized))
+		return nil
+	})
 }

@@ -277,3 +277,24 @@ func TestLedgerInvariants(t *testing.T) {
 		}
 	})
 }
+
+// TestCharterAmendBelowIssued: a charter amendment may not authorize fewer
+// shares than are issued, nor drop a class with shares issued.
+func TestCharterAmendBelowIssued(t *testing.T) {
+	t.Parallel()
+	svc, _ := newService(t)
+	apply(t, svc, ledgerBase, acts.Options{})
+	apply(t, svc, "["+issue("2000-01-10", "alice", "400000", "")+"]", acts.Options{})
+	amend := func(common string) []acts.Result {
+		return apply(t, svc, `[{kind: charter.amend, effective: 2000-03-01, actor: {as: secretary}, fields: {authority: "Certificate of Amendment", charter: {classes: [`+common+`]}}}]`, acts.Options{DryRun: true})
+	}
+	if rs := amend(`{id: common, name: Common Stock, authorized: "399999"}`); rs[0].Status != acts.Refused {
+		t.Errorf("authorized 399,999 < 400,000 issued: %s", rs[0].Status)
+	}
+	if rs := amend(`{id: common, name: Common Stock, authorized: "400000"}`); rs[0].Status != acts.Checked {
+		t.Errorf("authorized exactly the issued: %s %v", rs[0].Status, failed(rs))
+	}
+	if rs := amend(`{id: preferred, name: Preferred, authorized: "10"}`); rs[0].Status != acts.Refused {
+		t.Errorf("dropping common with shares issued: %s", rs[0].Status)
+	}
+}
