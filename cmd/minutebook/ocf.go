@@ -61,7 +61,15 @@ func (a *app) importOCFCmd() *cobra.Command {
 			if err := a.open(ctx); err != nil {
 				return err
 			}
-			rep, err := ocf.Import(ctx, a.svc, pkg, ocf.Options{Corp: a.corpFlag, DryRun: dryRun, TimeZone: tz, Signers: sf, Uncertificated: uncertificated})
+			opts := ocf.Options{Corp: a.corpFlag, DryRun: dryRun, TimeZone: tz, Signers: sf, Uncertificated: uncertificated}
+			if bar := a.progressBar("importing acts"); bar != nil {
+				opts.Progress = func(done, total int) {
+					bar.ChangeMax(total)
+					bar.Set(done)
+				}
+				defer bar.Finish()
+			}
+			rep, err := ocf.Import(ctx, a.svc, pkg, opts)
 			if err != nil {
 				var pe *ocf.PackageError
 				if errors.As(err, &pe) {

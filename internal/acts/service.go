@@ -61,6 +61,9 @@ type Options struct {
 	DryRun bool
 	// Atomic records all the acts in one transaction, or none of them.
 	Atomic bool
+	// Progress, when set, is told after each act how many of the total
+	// have been checked (for a progress bar on long imports).
+	Progress func(done, total int)
 }
 
 // Status is what happened to one act.
@@ -115,6 +118,9 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 				ok, err := r.one(list[i], &results[i], opt.DryRun)
 				if err != nil {
 					return err
+				}
+				if opt.Progress != nil {
+					opt.Progress(i+1, len(list))
 				}
 				if !ok {
 					refused = true

@@ -25,6 +25,8 @@ type Options struct {
 	// Signers sign the certificates of certificated issuances and
 	// transfers (Art. VI §1): persons by minutebook id or OCF stakeholder id.
 	Signers []acts.SignerField
+	// Progress, when set, is told how many of the package's acts are done.
+	Progress func(done, total int)
 	// Uncertificated records securities whose custom_id is a certificate
 	// number as uncertificated positions, for packages whose certificates'
 	// signing officers are not known. The report notes each one.
@@ -183,7 +185,7 @@ func Import(ctx context.Context, svc *acts.Service, pkg *Package, opt Options) (
 	if err != nil {
 		return nil, fmt.Errorf("the acts made from the package do not decode (a bug in the importer): %w", err)
 	}
-	results, err := svc.Apply(ctx, corpID, list, acts.Options{DryRun: opt.DryRun, Atomic: true})
+	results, err := svc.Apply(ctx, corpID, list, acts.Options{DryRun: opt.DryRun, Atomic: true, Progress: opt.Progress})
 	if err != nil {
 		return nil, err
 	}
