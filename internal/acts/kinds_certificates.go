@@ -658,32 +658,21 @@ fields:
 	}
 	return nil
 }, func(e *Env, f *RepurchaseFields) error {
-	var certs []surrendered
-	var class string
-	for _, n := range f.Certificates {
-		row, _, err := certRow(e.Rows, n)
-		if err != nil {
-			return err
-		}
-		class = row[1].(string)
-		certs = append(certs, surrendered{number: n, row: row, units: row[3].(int64), acquired: row[14].(string)})
+	certs, class, total, earliest, err := cancelSurrendered(e, f.Certificates)
+	if err != nil {
+		return err
 	}
 	c, _ := e.class(class)
 	units, _ := f.Shares.Units(c.Scale)
-	var total int64
-	earliest := ""
-	for _, s := range certs {
-		total += s.units
-		if earliest == "" || s.acquired < earliest {
-			earliest = s.acquired
-		}
-		closed := append(tables.Row(nil), s.row...)
-		closed[5], closed[13] = CertCancelled, int64(e.Seq)
-		if err := e.Rows.Put(tables.Certificates, closed); err != nil {
-			return err
-		}
-	}
 	if total > units {
+		// Only fully paid certificates leave a balance (partly paid ones
+		// are bought whole): its consideration is its pro rata share.
+		var cons corp.Decimal
+		for _, s := range certs {
+			c, _ := corp.ParseDecimal(s.row[7].(string))
+			cons = cons.Add(c)
+		}
+		rest := cons.Sub(prorata(cons, units, total))
 		certificated := f.Certificated == nil || *f.Certificated
 		signers := "[]"
 		if certificated {
@@ -694,7 +683,7 @@ fields:
 			return err
 		}
 		if err := e.Rows.Put(tables.Certificates, tables.Row{number, class, f.Holder, total - units, e.Act.Effective.String(), CertOutstanding,
-			boolInt(certificated), "0", "0", signers, marshalText(e.legendsQuiet(false)), OriginRepurchase, int64(e.Seq), int64(0), earliest}); err != nil {
+			boolInt(certificated), rest.String(), rest.String(), signers, marshalText(e.legendsQuiet(false)), OriginRepurchase, int64(e.Seq), int64(0), earliest}); err != nil {
 			return err
 		}
 	}

@@ -115,31 +115,12 @@ fields:
 	}
 	return nil
 }, func(e *Env, f *TransferFields) error {
-	var certs []surrendered
-	var class string
-	for _, n := range f.Certificates {
-		row, _, err := e.Rows.Get(tables.Certificates, n)
-		if err != nil {
-			return err
-		}
-		class = row[1].(string)
-		certs = append(certs, surrendered{number: n, row: row, units: row[3].(int64), acquired: row[14].(string)})
+	certs, class, total, earliest, err := cancelSurrendered(e, f.Certificates)
+	if err != nil {
+		return err
 	}
 	c, _ := e.class(class)
 	units, _ := f.Shares.Units(c.Scale)
-	var total int64
-	earliest := ""
-	for _, s := range certs {
-		total += s.units
-		if earliest == "" || s.acquired < earliest {
-			earliest = s.acquired
-		}
-		closed := append(tables.Row(nil), s.row...)
-		closed[5], closed[13] = CertCancelled, int64(e.Seq)
-		if err := e.Rows.Put(tables.Certificates, closed); err != nil {
-			return err
-		}
-	}
 	certificated := f.Certificated == nil || *f.Certificated
 	signers := "[]"
 	if certificated {
@@ -587,4 +568,29 @@ func prorata(d corp.Decimal, part, whole int64) corp.Decimal {
 		q.Add(q, big.NewInt(1))
 	}
 	return corp.DecimalFromUnits(q.Int64(), scale)
+}
+
+// cancelSurrendered cancels the certificates surrendered in an act (their
+// checks passed) and returns them, their class, their total units and the
+// earliest acquisition date among them (which a balance certificate keeps).
+func cancelSurrendered(e *Env, numbers []int64) (certs []surrendered, class string, total int64, earliest string, err error) {
+	for _, n := range numbers {
+		row, _, err := e.Rows.Get(tables.Certificates, n)
+		if err != nil {
+			return nil, "", 0, "", err
+		}
+		class = row[1].(string)
+		s := surrendered{number: n, row: row, units: row[3].(int64), acquired: row[14].(string)}
+		certs = append(certs, s)
+		total += s.units
+		if earliest == "" || s.acquired < earliest {
+			earliest = s.acquired
+		}
+		closed := append(tables.Row(nil), row...)
+		closed[5], closed[13] = CertCancelled, int64(e.Seq)
+		if err := e.Rows.Put(tables.Certificates, closed); err != nil {
+			return nil, "", 0, "", err
+		}
+	}
+	return certs, class, total, earliest, nil
 }
