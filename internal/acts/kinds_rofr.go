@@ -984,23 +984,20 @@ fields:
 	if err != nil {
 		return err
 	}
-	var total int64
-	earliest := ""
-	for _, n := range x.Certificates {
-		row, _, err := e.Rows.Get(tables.Certificates, n)
-		if err != nil {
-			return err
-		}
-		total += row[3].(int64)
-		if a := row[14].(string); earliest == "" || a < earliest {
-			earliest = a
-		}
-		closed := append(tables.Row(nil), row...)
-		closed[5], closed[13] = CertCancelled, int64(e.Seq)
-		if err := e.Rows.Put(tables.Certificates, closed); err != nil {
-			return err
-		}
+	certs, _, total, earliest, err := cancelSurrendered(e, x.Certificates)
+	if err != nil {
+		return err
 	}
+	// The consideration payable to the corporation follows the shares pro
+	// rata (the ROFR price is paid between the parties, not to it).
+	var cons, paid corp.Decimal
+	for _, c := range certs {
+		cd, _ := corp.ParseDecimal(c.row[7].(string))
+		pd, _ := corp.ParseDecimal(c.row[8].(string))
+		cons, paid = cons.Add(cd), paid.Add(pd)
+	}
+	// The holder's balance keeps the share of what was not sold.
+	restCons, restPaid := cons.Sub(prorata(cons, x.Units, total)), paid.Sub(prorata(paid, x.Units, total))
 	certificated := f.Certificated == nil || *f.Certificated
 	signers := "[]"
 	if certificated {
@@ -1010,10 +1007,6 @@ fields:
 	next, err := nextNumber(e.Rows, "certificate")
 	if err != nil {
 		return err
-	}
-	amounts := map[string]string{}
-	for _, p := range f.Payments {
-		amounts[p.Purchaser] = p.Amount.String()
 	}
 	date := e.Act.Effective.String()
 	purchasers := make([]string, 0, len(x.elected))
@@ -1038,8 +1031,9 @@ fields:
 			next++
 		}
 		issued = true
+		pc, pp := prorata(cons, units, total), prorata(paid, units, total)
 		if err := e.Rows.Put(tables.Certificates, tables.Row{next, x.Class, p, units, date, CertOutstanding,
-			boolInt(certificated), amounts[p], amounts[p], signers, legends, "rofr", int64(e.Seq), int64(0), date}); err != nil {
+			boolInt(certificated), pc.String(), pp.String(), signers, legends, "rofr", int64(e.Seq), int64(0), date}); err != nil {
 			return err
 		}
 		if err := addHolding(e, p, x.Class, units); err != nil {
@@ -1052,7 +1046,7 @@ fields:
 		}
 		issued = true
 		if err := e.Rows.Put(tables.Certificates, tables.Row{next, x.Class, x.Holder, total - x.Units, date, CertOutstanding,
-			boolInt(certificated), "0", "0", signers, legends, "balance", int64(e.Seq), int64(0), earliest}); err != nil {
+			boolInt(certificated), restCons.String(), restPaid.String(), signers, legends, "balance", int64(e.Seq), int64(0), earliest}); err != nil {
 			return err
 		}
 	}
