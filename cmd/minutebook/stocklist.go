@@ -7,9 +7,9 @@ import (
 )
 
 func (a *app) stocklistCmd() *cobra.Command {
-	var recordDate, format string
+	var recordDate, format, out string
 	c := &cobra.Command{
-		Use:   "stocklist --record-date DATE [--format json|csv]",
+		Use:   "stocklist --record-date DATE [--format json|csv|pdf --out FILE]",
 		Short: "the list of holders of record on a record date: address, shares by class and votes",
 		Long: "stocklist prints the list of stockholders of record at the end of a record date (Art. II §4,\n" +
 			"Art. VI §5; DGCL §219), in alphabetical order of sort key, with each holder's address, shares of\n" +
@@ -28,8 +28,8 @@ func (a *app) stocklistCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if format != "json" && format != "csv" {
-				return fail(exitBadInput, "--format %q: use json or csv", format)
+			if format != "json" && format != "csv" && (format != "pdf" || out == "") {
+				return fail(exitBadInput, "--format %q: use json or csv, or pdf with --out FILE", format)
 			}
 			corpID, err := a.corporation(ctx)
 			if err != nil {
@@ -38,6 +38,9 @@ func (a *app) stocklistCmd() *cobra.Command {
 			l, err := a.svc.StockholderList(ctx, corpID, d)
 			if err != nil {
 				return fail(codeOf(err), "%v", err)
+			}
+			if format == "pdf" {
+				return a.stocklistPDF(ctx, corpID, l, out)
 			}
 			if format == "json" {
 				writeJSON(a.stdout, l)
@@ -54,6 +57,7 @@ func (a *app) stocklistCmd() *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&recordDate, "record-date", "", "the record date, YYYY-MM-DD (required)")
-	c.Flags().StringVar(&format, "format", "json", "json or csv")
+	c.Flags().StringVar(&format, "format", "json", "json, csv or pdf")
+	c.Flags().StringVar(&out, "out", "", "with --format pdf: the PDF file to write, or - for standard output")
 	return c
 }
