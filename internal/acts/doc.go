@@ -9,11 +9,12 @@
 // kind's checks (corp and bylaws rules, each with its citation) and, if
 // they hold, writes the effects to the derived tables and the act to the
 // journal. The queries (BylawsOn, CorporationOn, Persons, Entries,
-// Calendar) and journal verification (Verify, Replay, Checkpoint) read
-// through the same Store.
+// Calendar, Holdings, Certificates, StockholderList) and journal
+// verification (Verify, Replay, Checkpoint) read through the same Store.
 //
-// It declares the small Store interface it needs and never imports a store
-// or a transport: the composition root (cmd/minutebook) picks the database
+// It names the store contract it needs (Store = tables.Store, which stores
+// implement without importing acts) and never imports a store or a
+// transport: the composition root (cmd/minutebook) picks the database
 // and hands it in, and transports call acts (STYLE.md rules 3 and 4,
 // enforced by deps_test.go). It imports the standard library, corp,
 // bylaws, journal, tables, strict and go.yaml.in/yaml/v3.
