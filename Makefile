@@ -20,9 +20,10 @@ test:
 fmt:
 	go fmt ./...
 
-# bench: a placeholder until the benchmarks get a baseline to compare with.
+# bench: every benchmark once at its default (small) size; docs/benchmarks.md
+# gives the full-size runs and compares them with go tool benchstat.
 bench:
-	go test -run '^$$' -bench . ./...
+	go test -run '^$$' -bench . -benchtime 1x ./...
 
 # fuzz: each fuzz target (func FuzzXxx in a _test.go file) for $(FUZZTIME),
 # one at a time, as go test -fuzz takes one target of one package.
