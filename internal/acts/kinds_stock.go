@@ -129,6 +129,10 @@ func (e *Env) checkSigners(signers []SignerField) error {
 		"signed by one officer of group A and one of group B",
 		fmt.Sprintf("one signer must hold an office of group A (%s) and the other an office of group B (%s); given %s and %s",
 			joinStrings(groupA), joinStrings(groupB), s0.Office, s1.Office), nums...)
+	register, err := officersRecorded(e.Rows)
+	if err != nil {
+		return err
+	}
 	for _, s := range signers {
 		exists, err := e.PersonExists(s.Person)
 		if err != nil {
@@ -136,6 +140,11 @@ func (e *Env) checkSigners(signers []SignerField) error {
 		}
 		if !exists {
 			e.Fail("MB.person.known", fmt.Sprintf("signer %q is not a recorded person", s.Person))
+		}
+		if register && exists {
+			if err := e.checkSignerOffice(s); err != nil {
+				return err
+			}
 		}
 		if s.Facsimile {
 			e.Hold("VI.2.facsimile", fmt.Sprintf("%s signs by facsimile, which Art. VI §2 allows", s.Person))
@@ -334,4 +343,30 @@ func boolInt(b bool) int64 {
 		return 1
 	}
 	return 0
+}
+
+// checkSignerOffice checks a signer against the officers register: the
+// signer holds the stated office on the issue date, or held it before and
+// signed by facsimile, which Art. VI §2 allows to be issued after the
+// officer has left.
+func (e *Env) checkSignerOffice(s SignerField) error {
+	d := e.Act.Effective
+	holds, err := holdsOffice(e.Rows, s.Office, s.Person, d)
+	if err != nil || holds {
+		return err
+	}
+	held := false
+	if err := e.Rows.Scan(tables.Officers, []any{s.Office, s.Person}, func(row tables.Row) error {
+		held = held || row[2].(string) <= d.String()
+		return nil
+	}); err != nil {
+		return err
+	}
+	if held && s.Facsimile {
+		e.Hold("VI.2.facsimile", fmt.Sprintf("%s has left the office of %s; a certificate bearing the facsimile signature may still be issued", s.Person, s.Office))
+		return nil
+	}
+	e.Fail("VI.1.certificate_signers", fmt.Sprintf("%s does not hold the office of %s on %s (officers register)", s.Person, s.Office, d),
+		N("signer", s.Person), N("office", s.Office))
+	return nil
 }

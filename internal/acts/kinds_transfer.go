@@ -381,6 +381,30 @@ func (e *Env) checkROFR(f *TransferFields) error {
 			}
 		}
 	}
+	// (f)(3): the transferee is an officer or director at the time.
+	isDir, err := isDirector(e.Rows, f.To, e.Act.Effective)
+	if err != nil {
+		return err
+	}
+	office := ""
+	if isDir {
+		office = "a director"
+	} else {
+		for _, o := range officeNames {
+			holds, err := holdsOffice(e.Rows, o, f.To, e.Act.Effective)
+			if err != nil {
+				return err
+			}
+			if holds {
+				office = "the " + strings.ReplaceAll(o, "_", " ")
+				break
+			}
+		}
+	}
+	if office != "" {
+		exempt("VIII.1.f.3.officer_director", fmt.Sprintf("%s is %s of the corporation (Art. VIII §1(f)(3))", f.To, office))
+		return nil
+	}
 	// (f)(2): the transferee is already a stockholder (A-LOOPHOLE: literally, any holding).
 	holder := false
 	if err := e.Rows.Scan(tables.Holdings, []any{f.To}, func(r tables.Row) error {
