@@ -13,7 +13,7 @@ func TestQueriesHaveJSON(t *testing.T) {
 	queries := [][]string{
 		{"persons"}, {"corporations"}, {"calendar"}, {"holders"}, {"certificates"},
 		{"bylaws", "show"}, {"bylaws", "explain"}, {"journal", "show"}, {"journal", "verify"},
-		{"import", "ocf"}, {"stocklist"},
+		{"import", "ocf"}, {"stocklist"}, {"officers"}, {"officers", "acting"},
 	}
 	for _, q := range queries {
 		var out bytes.Buffer
