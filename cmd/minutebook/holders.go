@@ -26,14 +26,9 @@ func (a *app) holdersCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			d, err := dateFlag("as-of", asOf)
+			d, err := a.dateOrToday(cmd, corpID, "as-of", asOf)
 			if err != nil {
 				return err
-			}
-			if d.IsZero() {
-				if d, err = a.today(ctx, corpID); err != nil {
-					return err
-				}
 			}
 			ct, err := a.svc.Holdings(ctx, corpID, d)
 			if err != nil {
