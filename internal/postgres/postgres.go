@@ -77,6 +77,10 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		return nil, err
 	}
 	cfg.MaxConns = maxConns
+	// Plan each statement for its parameters: a generic plan made while a
+	// table was empty (a fresh corporation, a long batch) would keep
+	// scanning it whole long after it has grown.
+	cfg.ConnConfig.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: %w", err)

@@ -1,0 +1,141 @@
+package gen_test
+
+// The stockholder list on a generated history (docs/benchmarks.md, "Stock
+// ledger (issue 3)"):
+//
+//	MB_GEN_HOLDERS=100000 go test ./internal/gen -run '^$' -bench StockholderList -benchtime 5x -timeout 2h
+//
+// Sizes: MB_GEN_HOLDERS (default 10,000) and MB_GEN_ACTS (default 10 ×
+// holders). Set MINUTEBOOK_TEST_POSTGRES for the PostgreSQL figures; the
+// postgres sub-benchmarks skip without it.
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"minutebook/internal/acts"
+	"minutebook/internal/gen"
+	"minutebook/internal/postgres"
+	"minutebook/internal/sqlite"
+	"minutebook/internal/testdb"
+)
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
+func benchConfig() gen.Config {
+	holders := envInt("MB_GEN_HOLDERS", 10_000)
+	return gen.Config{Holders: holders, Acts: envInt("MB_GEN_ACTS", 10*holders), Seed: 1}
+}
+
+// openStore opens a fresh store of the kind named, closed when tb ends.
+func openStore(tb testing.TB, kind string) acts.Store {
+	tb.Helper()
+	var st acts.Store
+	var err error
+	switch kind {
+	case "sqlite":
+		st, err = sqlite.Open(context.Background(), testdb.SQLitePath(tb))
+	default:
+		st, err = postgres.Open(context.Background(), testdb.Postgres(tb))
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+// generated holds one generated store per kind and size, so that -count
+// runs list the same books rather than generating them again.
+var generated = struct {
+	sync.Mutex
+	m map[string]*acts.Service
+}{m: map[string]*acts.Service{}}
+
+// generatedStore returns a store of kind holding cfg's history, generating
+// it on first use. The store lives as long as tb (the benchmark of that
+// kind), which -count runs again; then it is generated again.
+func generatedStore(tb testing.TB, kind string, cfg gen.Config) *acts.Service {
+	key := fmt.Sprintf("%s/%d/%d", kind, cfg.Holders, cfg.Acts)
+	generated.Lock()
+	defer generated.Unlock()
+	if svc, ok := generated.m[key]; ok {
+		return svc
+	}
+	svc := &acts.Service{Store: openStore(tb, kind), Clock: func() time.Time { return fixed }}
+	began := time.Now()
+	tot, err := gen.Run(context.Background(), svc, cfg)
+	if err != nil {
+		tb.Fatalf("generating %s: %v", key, err)
+	}
+	tb.Logf("generated %s: %d acts in %s (%.0f acts/s), %d transfers", key, tot.Acts, time.Since(began).Round(time.Millisecond),
+		float64(tot.Acts)/time.Since(began).Seconds(), tot.Transfers)
+	generated.m[key] = svc
+	tb.Cleanup(func() {
+		generated.Lock()
+		delete(generated.m, key)
+		generated.Unlock()
+	})
+	return svc
+}
+
+// BenchmarkStockholderList: the list of holders of record on a record date
+// in the middle of the history (targets: 1,000,000 holders < 1 s on
+// SQLite, < 2 s on PostgreSQL; 100,000 holders < 100 ms).
+func BenchmarkStockholderList(b *testing.B) {
+	cfg := benchConfig()
+	for _, kind := range []string{"sqlite", "postgres"} {
+		b.Run(kind, func(b *testing.B) {
+			svc := generatedStore(b, kind, cfg)
+			b.Run(strconv.Itoa(cfg.Holders), func(b *testing.B) {
+				ctx := context.Background()
+				on := cfg.Middle()
+				b.ReportAllocs()
+				listed := 0
+				for b.Loop() {
+					l, err := svc.StockholderList(ctx, gen.DefaultCorp, on)
+					if err != nil {
+						b.Fatal(err)
+					}
+					listed += len(l.Holders)
+				}
+				b.ReportMetric(float64(listed)/b.Elapsed().Seconds(), "holders/s")
+				b.ReportMetric(float64(listed)/float64(b.N), "holders")
+			})
+		})
+	}
+}
+
+// BenchmarkGenerate: the generator's speed through the act path, each
+// iteration into a fresh store.
+func BenchmarkGenerate(b *testing.B) {
+	cfg := benchConfig()
+	for _, kind := range []string{"sqlite", "postgres"} {
+		b.Run(kind, func(b *testing.B) {
+			b.Run(strconv.Itoa(cfg.Holders), func(b *testing.B) {
+				recorded := 0
+				for b.Loop() {
+					b.StopTimer()
+					svc := &acts.Service{Store: openStore(b, kind), Clock: func() time.Time { return fixed }}
+					b.StartTimer()
+					tot, err := gen.Run(context.Background(), svc, cfg)
+					if err != nil {
+						b.Fatal(err)
+					}
+					recorded += tot.Acts
+				}
+				b.ReportMetric(float64(recorded)/b.Elapsed().Seconds(), "acts/s")
+			})
+		})
+	}
+}
