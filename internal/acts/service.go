@@ -227,7 +227,7 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 		res.Status = Refused
 		return false, nil
 	}
-	if err := a.Kind.apply(env, a.Fields); err != nil {
+	if err := applyAct(env, a); err != nil {
 		return false, err
 	}
 	e := a.entry(r.corpID, env.Seq, env)
@@ -302,6 +302,19 @@ func preChecks(e *Env, a *Act, h *Head) error {
 			msg += fmt.Sprintf(": the earliest takes effect %s; record the bylaws then in force first", e.BylawsHistory[0].Effective)
 		}
 		e.Fail("MB.bylaws.in_force", msg, N("effective", a.Effective))
+	}
+	return nil
+}
+
+// applyAct writes an act's effects: its kind's, and the act path's own
+// index of corrections. Recording and the journal replay both call it, so
+// they write the same rows.
+func applyAct(e *Env, a *Act) error {
+	if err := a.Kind.apply(e, a.Fields); err != nil {
+		return err
+	}
+	if a.Correction {
+		return e.Rows.Put(tables.Corrections, tables.Row{int64(e.Seq), a.Effective.String()})
 	}
 	return nil
 }

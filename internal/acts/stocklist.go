@@ -181,23 +181,48 @@ func (l *StockholderList) corrections(v View, zone string) error {
 	y, m, d := l.RecordDate.AddDays(1).YMD()
 	closed := time.Date(y, time.Month(m), d, 0, 0, 0, 0, loc)
 	on := l.RecordDate.String()
-	return v.Journal(1, func(r *journal.Record) error {
-		e, err := journal.Decode(r.Encoding)
-		if err != nil {
-			return fmt.Errorf("entry %d: %w", r.Seq, err)
+	// The corrections index names the candidates; only they are decoded.
+	var seqs []uint64
+	if err := v.Scan(tables.Corrections, nil, func(r tables.Row) error {
+		if r[1].(string) <= on {
+			seqs = append(seqs, uint64(r[0].(int64)))
 		}
-		if !e.Correction || e.Effective > on || e.RecordedAt.Before(closed) {
-			return nil
-		}
-		eff, err := corp.ParseDate(e.Effective)
-		if err != nil {
-			return fmt.Errorf("entry %d: %w", r.Seq, err)
-		}
-		actor := corp.Actor{Person: e.Actor.Person, Capacity: corp.Capacity(e.Actor.Capacity)}
-		l.Corrections = append(l.Corrections, ListCorrection{Seq: e.Seq, Kind: e.Kind, Effective: eff,
-			RecordedAt: e.RecordedAt, Actor: actor.String(), Fields: e.Fields.String()})
 		return nil
-	})
+	}); err != nil {
+		return err
+	}
+	for _, seq := range seqs {
+		if err := v.Journal(seq, func(r *journal.Record) error {
+			if err := l.correction(r, on, closed); err != nil {
+				return err
+			}
+			return errStop
+		}); err != nil && err != errStop {
+			return err
+		}
+	}
+	return nil
+}
+
+// correction adds the journal record r to the list's corrections when it
+// is a correction effective on or before the record date and recorded
+// after that day ended.
+func (l *StockholderList) correction(r *journal.Record, on string, closed time.Time) error {
+	e, err := journal.Decode(r.Encoding)
+	if err != nil {
+		return fmt.Errorf("entry %d: %w", r.Seq, err)
+	}
+	if !e.Correction || e.Effective > on || e.RecordedAt.Before(closed) {
+		return nil
+	}
+	eff, err := corp.ParseDate(e.Effective)
+	if err != nil {
+		return fmt.Errorf("entry %d: %w", r.Seq, err)
+	}
+	actor := corp.Actor{Person: e.Actor.Person, Capacity: corp.Capacity(e.Actor.Capacity)}
+	l.Corrections = append(l.Corrections, ListCorrection{Seq: e.Seq, Kind: e.Kind, Effective: eff,
+		RecordedAt: e.RecordedAt, Actor: actor.String(), Fields: e.Fields.String()})
+	return nil
 }
 
 // FormatAddress writes an address on one line: street lines, city,

@@ -147,7 +147,7 @@ func (rp *replayer) apply(r *journal.Record) error {
 	if err != nil {
 		return err
 	}
-	if err := a.Kind.apply(env, a.Fields); err != nil {
+	if err := applyAct(env, a); err != nil {
 		return &journal.BreakError{Corp: rp.corpID, Seq: r.Seq, Reason: "replay: " + err.Error()}
 	}
 	if a.Kind.ChangesContext {

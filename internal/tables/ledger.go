@@ -42,3 +42,10 @@ var (
 		{"requested_on", Text}, {"public_offering", Int}, {"first_offered", Text}, {"seq", Int},
 	}})
 )
+
+// Corrections indexes the journal entries recorded as corrections (dated
+// before the newest act then on the books), so that a list for a date can
+// show what altered it without decoding the whole journal.
+var Corrections = Register(&Table{Name: "corrections", Key: 1, Columns: []Column{
+	{"seq", Int}, {"effective", Text},
+}})
