@@ -1,7 +1,5 @@
 package corp
 
-import "fmt"
-
 // Capacity is the capacity in which an actor acts.
 type Capacity string
 
@@ -27,14 +25,7 @@ const (
 var Capacities = []Capacity{AsSecretary, AsAssistantSecretary, AsPresident, AsVicePresident, AsTreasurer, AsAssistantTreasurer, AsBoard, AsCommittee, AsStockholders, AsHolder, AsDirector, AsInspector, AsIncorporator, AsTransferAgent}
 
 // ParseCapacity returns the Capacity named s.
-func ParseCapacity(s string) (Capacity, error) {
-	for _, c := range Capacities {
-		if string(c) == s {
-			return c, nil
-		}
-	}
-	return "", fmt.Errorf("%q is not a capacity (one of %s)", s, joinKinds(Capacities))
-}
+func ParseCapacity(s string) (Capacity, error) { return parseEnum(s, Capacities, "a capacity") }
 
 // Actor is who performs an act and in what capacity. Person is empty for a
 // body (the board, the stockholders).

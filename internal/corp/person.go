@@ -25,12 +25,7 @@ var PersonKinds = []PersonKind{NaturalPerson, CorporationKind, GeneralPartnershi
 
 // ParsePersonKind returns the PersonKind named s.
 func ParsePersonKind(s string) (PersonKind, error) {
-	for _, k := range PersonKinds {
-		if string(k) == s {
-			return k, nil
-		}
-	}
-	return "", fmt.Errorf("%q is not a kind of person (one of %s)", s, joinKinds(PersonKinds))
+	return parseEnum(s, PersonKinds, "a kind of person")
 }
 
 // Person is a natural person or an organisation known to the corporation:
@@ -80,12 +75,7 @@ var RelationshipKinds = []RelationshipKind{Spouse, LinealDescendant, Parent, Sib
 
 // ParseRelationshipKind returns the RelationshipKind named s.
 func ParseRelationshipKind(s string) (RelationshipKind, error) {
-	for _, k := range RelationshipKinds {
-		if string(k) == s {
-			return k, nil
-		}
-	}
-	return "", fmt.Errorf("%q is not a relationship (one of %s)", s, joinKinds(RelationshipKinds))
+	return parseEnum(s, RelationshipKinds, "a relationship")
 }
 
 // Symmetric reports whether "A k B" implies "B k A".
@@ -98,6 +88,17 @@ type Relationship struct {
 	Kind     RelationshipKind
 	Since    Date
 	Until    Date
+}
+
+// parseEnum returns the member of all named s, or an error saying what
+// was expected (what, e.g. "a capacity") and listing the members.
+func parseEnum[T ~string](s string, all []T, what string) (T, error) {
+	for _, k := range all {
+		if string(k) == s {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("%q is not %s (one of %s)", s, what, joinKinds(all))
 }
 
 func joinKinds[T ~string](ks []T) string {
