@@ -125,13 +125,19 @@ var emptyAddress = func() string { b, _ := json.Marshal(corp.Address{}); return 
 
 func ph(db *sqlstore.DB, n int) string { return db.D.Placeholder(n) }
 
+// journalInsert is the raw bound's one-row journal INSERT.
+func journalInsert(db *sqlstore.DB) string {
+	return `INSERT INTO journal (corp, seq, kind, effective, encoding, hash) VALUES (` +
+		ph(db, 1) + `, ` + ph(db, 2) + `, ` + ph(db, 3) + `, ` + ph(db, 4) + `, ` + ph(db, 5) + `, ` + ph(db, 6) + `)`
+}
+
 func rawInsert(tx *sql.Tx, db *sqlstore.DB, rows []rawRow) error {
 	p := ph(db, 1) + ", " + ph(db, 2) + ", " + ph(db, 3) + ", " + ph(db, 4) + ", " + ph(db, 5) + ", " + ph(db, 6)
 	person, err := tx.Prepare(`INSERT INTO persons (corp, id, name, sort_key, kind, address, email, seq) VALUES (` + p + `, ` + ph(db, 7) + `, ` + ph(db, 8) + `)`)
 	if err != nil {
 		return err
 	}
-	entry, err := tx.Prepare(`INSERT INTO journal (corp, seq, kind, effective, encoding, hash) VALUES (` + p + `)`)
+	entry, err := tx.Prepare(journalInsert(db))
 	if err != nil {
 		return err
 	}
@@ -202,9 +208,7 @@ func BenchmarkApplyDurable(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					if _, err := tx.Exec(`INSERT INTO journal (corp, seq, kind, effective, encoding, hash) VALUES (`+
-						ph(st.db, 1)+`, `+ph(st.db, 2)+`, `+ph(st.db, 3)+`, `+ph(st.db, 4)+`, `+ph(st.db, 5)+`, `+ph(st.db, 6)+`)`,
-						"quintus", r.seq, "person.add", "2000-01-01", r.enc, r.hash[:]); err != nil {
+					if _, err := tx.Exec(journalInsert(st.db), "quintus", r.seq, "person.add", "2000-01-01", r.enc, r.hash[:]); err != nil {
 						b.Fatal(err)
 					}
 					if err := tx.Commit(); err != nil {
