@@ -26,11 +26,31 @@ type Kind struct {
 	// ChangesContext is true when the act changes the corporation record,
 	// its charter facts or its bylaws, so cached context must be reloaded.
 	ChangesContext bool
+	// Power names the power of the board the act exercises, for the
+	// committee checks of Art. III §11 and DGCL §141(c)(2): "" for an act
+	// that is not a resolution of the board, else one of the Power*
+	// constants.
+	Power string
 
 	fields reflect.Type
 	check  func(*Env, any) error
 	apply  func(*Env, any) error
 }
+
+// The powers of the board that the committee checks distinguish (Art.
+// III §11; DGCL §141(c)(2)). A committee may exercise PowerOrdinary when
+// its resolution grants it; PowerDividend and PowerIssue only when its
+// resolution or the charter expressly says so; the forbidden powers never.
+const (
+	PowerOrdinary     = "ordinary"
+	PowerDividend     = "declare_dividend"   // express authority needed
+	PowerIssue        = "authorize_issuance" // express authority needed
+	PowerAmendCharter = "amend_charter"      // forbidden to committees
+	PowerMerger       = "adopt_merger"       // forbidden to committees
+	PowerSellAssets   = "recommend_sale"     // forbidden to committees
+	PowerDissolve     = "recommend_dissolution"
+	PowerAmendBylaws  = "amend_bylaws" // forbidden to committees
+)
 
 var kinds = map[string]*Kind{}
 
