@@ -29,7 +29,8 @@ type Env struct {
 	Seq           uint64 // the sequence number the act will have
 	Replay        bool   // true when the journal replay runs apply
 
-	checks []journal.Check
+	cadence Cadence
+	checks  []journal.Check
 }
 
 // N makes a Number from any value printed with %v (use exact types only).

@@ -244,8 +244,18 @@ fields:
 	if sk == "" {
 		sk = corp.DefaultSortKey(f.Name, f.Kind)
 	}
-	return e.Rows.Put(tables.Persons, tables.Row{f.ID, f.Name, sk, string(f.Kind), marshalText(f.Address.address()), f.Email, int64(e.Seq)})
+	return putPerson(e, tables.Row{f.ID, f.Name, sk, string(f.Kind), marshalText(f.Address.address()), f.Email, int64(e.Seq)})
 })
+
+// putPerson writes a person's record (a Persons row) and its version from
+// the act's effective date, which the stockholder list for a later record
+// date shows.
+func putPerson(e *Env, row tables.Row) error {
+	if err := e.Rows.Put(tables.Persons, row); err != nil {
+		return err
+	}
+	return e.Rows.Put(tables.PersonVersions, tables.Row{row[0], e.Act.Effective.String(), int64(e.Seq), row[1], row[2], row[3], row[4], row[5]})
+}
 
 // AmendPersonFields are the fields of person.amend; only those given change.
 type AmendPersonFields struct {
@@ -301,7 +311,7 @@ fields:
 	if f.Email != "" {
 		row[5] = f.Email
 	}
-	return e.Rows.Put(tables.Persons, row)
+	return putPerson(e, row)
 })
 
 // RelationshipFields are the fields of relationship.add and relationship.end.

@@ -21,6 +21,9 @@ type Clock func() time.Time
 type Service struct {
 	Store Store
 	Clock Clock
+	// Checkpoints sets how often the list checkpoints are written (zero:
+	// the defaults). Recording and `journal verify` must use the same.
+	Checkpoints Cadence
 
 	mu       sync.Mutex
 	contexts map[string]cachedContext // by corporation
@@ -210,7 +213,7 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	env, err := newEnv(r.tx, r.corpID, cc, a, r.head.Seq+1, false)
+	env, err := newEnv(r.tx, r.corpID, cc, a, r.head.Seq+1, false, r.svc.Checkpoints)
 	if err != nil {
 		return false, err
 	}
@@ -251,8 +254,8 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 }
 
 // newEnv builds the environment of act a from the corporation's context.
-func newEnv(rows tables.ReadWriter, corpID string, cc *corpContext, a *Act, seq uint64, replay bool) (*Env, error) {
-	e := &Env{Act: a, Rows: rows, CorpID: corpID, Corp: cc.corp, BylawsHistory: cc.bylaws, Seq: seq, Replay: replay}
+func newEnv(rows tables.ReadWriter, corpID string, cc *corpContext, a *Act, seq uint64, replay bool, cad Cadence) (*Env, error) {
+	e := &Env{Act: a, Rows: rows, CorpID: corpID, Corp: cc.corp, BylawsHistory: cc.bylaws, Seq: seq, Replay: replay, cadence: cad.orDefaults()}
 	if e.Corp != nil {
 		e.Corp.ID = corpID
 	}
@@ -307,14 +310,16 @@ func preChecks(e *Env, a *Act, h *Head) error {
 }
 
 // applyAct writes an act's effects: its kind's, and the act path's own
-// index of corrections. Recording and the journal replay both call it, so
+// index of corrections and list checkpoints. Recording and the journal replay both call it, so
 // they write the same rows.
 func applyAct(e *Env, a *Act) error {
 	if err := a.Kind.apply(e, a.Fields); err != nil {
 		return err
 	}
 	if a.Correction {
-		return e.Rows.Put(tables.Corrections, tables.Row{int64(e.Seq), a.Effective.String()})
+		if err := e.Rows.Put(tables.Corrections, tables.Row{int64(e.Seq), a.Effective.String()}); err != nil {
+			return err
+		}
 	}
-	return nil
+	return maintainCheckpoints(e, a)
 }

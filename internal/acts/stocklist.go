@@ -101,18 +101,33 @@ func (s *Service) StockholderList(ctx context.Context, corpID string, recordDate
 	return l, nil
 }
 
-// holders fills the classes, holders and votes from the holding changes
-// effective on or before the record date.
+// holders fills the classes, holders and votes as they stood at the end
+// of the record date: from the latest list checkpoint on or before it
+// (checkpoints.go), the segments after that base and then the holding
+// changes and person versions after the last of them.
 func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
-	type key struct{ holder, class string }
-	units := map[key]int64{}
 	on := l.RecordDate.String()
-	if err := v.Scan(tables.HoldingChanges, nil, func(r tables.Row) error {
-		if r[2].(string) <= on {
-			units[key{r[0].(string), r[1].(string)}] += r[4].(int64)
+	metas, err := readCheckpoints(v)
+	if err != nil {
+		return err
+	}
+	var base checkpointMeta
+	for _, m := range metas {
+		if m.Level == baseLevel && m.Hi <= on {
+			base = m
 		}
-		return nil
-	}); err != nil {
+	}
+	changed := map[string]*listEntry{}
+	from := base.Hi
+	for _, m := range metas {
+		if m.Level == segmentLevel && m.Hi > base.Hi && m.Hi <= on {
+			if err := readParts(v, m, func(le *listEntry) error { mergeEntry(changed, le); return nil }); err != nil {
+				return err
+			}
+			from = m.Hi
+		}
+	}
+	if err := addChanges(v, changed, dayAfter(from), dayAfter(on)); err != nil {
 		return err
 	}
 	index := map[string]int{}
@@ -120,18 +135,64 @@ func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
 		index[c.ID] = i
 	}
 	outstanding := make([]int64, len(facts.Classes))
-	byHolder := map[string][]int64{}
-	for k, u := range units {
-		i, ok := index[k.class]
-		if !ok || u == 0 {
-			continue // a class no longer authorized holds no shares the list can state
+	listed := func(le *listEntry) (ListedHolder, bool) {
+		h := ListedHolder{Person: corp.Person{ID: le.ID, Name: le.Person.Name, SortKey: le.Person.SortKey,
+			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}}
+		any := false
+		for i, c := range facts.Classes {
+			u := le.Units[c.ID]
+			any = any || u != 0
+			outstanding[i] += u
+			sh := corp.DecimalFromUnits(u, c.Scale)
+			votes := sh.Mul(c.VotesPerShare)
+			h.Shares = append(h.Shares, ClassShares{Class: c.ID, Shares: sh, Votes: votes})
+			h.Votes = h.Votes.Add(votes)
 		}
-		if byHolder[k.holder] == nil {
-			byHolder[k.holder] = make([]int64, len(facts.Classes))
-		}
-		byHolder[k.holder][i] += u
-		outstanding[i] += u
+		return h, any
 	}
+	// The base is in list order; entries whose record changed since move
+	// to a second, sorted run, merged in at the end.
+	var moved []*listEntry
+	if err := readParts(v, base, func(le *listEntry) error {
+		if c, ok := changed[le.ID]; ok {
+			delete(changed, le.ID)
+			for cl, u := range c.Units {
+				le.add(cl, u)
+			}
+			if c.Person != nil {
+				le.Person = c.Person
+				moved = append(moved, le)
+				return nil
+			}
+		}
+		if h, ok := listed(le); ok {
+			l.Holders = append(l.Holders, h)
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, le := range changed {
+		if len(le.Units) == 0 {
+			continue
+		}
+		if le.Person == nil {
+			p, err := personOn(v, le.ID, on)
+			if err != nil {
+				return err
+			}
+			le.Person = p
+		}
+		moved = append(moved, le)
+	}
+	sort.Slice(moved, func(i, j int) bool { return listOrder(moved[i], moved[j]) })
+	var second []ListedHolder
+	for _, le := range moved {
+		if h, ok := listed(le); ok {
+			second = append(second, h)
+		}
+	}
+	l.Holders = mergeListed(l.Holders, second)
 	l.Votes = corp.Decimal{}
 	for i, c := range facts.Classes {
 		out := corp.DecimalFromUnits(outstanding[i], c.Scale)
@@ -139,35 +200,24 @@ func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
 		l.Classes = append(l.Classes, ClassTotal{Class: c, Outstanding: out, Votes: votes})
 		l.Votes = l.Votes.Add(votes)
 	}
-	for id, us := range byHolder {
-		row, ok, err := v.Get(tables.Persons, id)
-		if err != nil {
-			return err
-		}
-		p := corp.Person{ID: id, Name: id, SortKey: strings.ToUpper(id)}
-		if ok {
-			p = corp.Person{ID: id, Name: row[1].(string), SortKey: row[2].(string), Kind: corp.PersonKind(row[3].(string)), Email: row[5].(string)}
-			if err := json.Unmarshal([]byte(row[4].(string)), &p.Address); err != nil {
-				return fmt.Errorf("persons: %s: address: %v", id, err)
-			}
-		}
-		h := ListedHolder{Person: p}
-		for i, c := range facts.Classes {
-			sh := corp.DecimalFromUnits(us[i], c.Scale)
-			votes := sh.Mul(c.VotesPerShare)
-			h.Shares = append(h.Shares, ClassShares{Class: c.ID, Shares: sh, Votes: votes})
-			h.Votes = h.Votes.Add(votes)
-		}
-		l.Holders = append(l.Holders, h)
-	}
-	sort.Slice(l.Holders, func(i, j int) bool {
-		a, b := l.Holders[i].Person, l.Holders[j].Person
-		if a.SortKey != b.SortKey {
-			return a.SortKey < b.SortKey
-		}
-		return a.ID < b.ID
-	})
 	return nil
+}
+
+// mergeListed merges two runs in list order (sort key, then id).
+func mergeListed(a, b []ListedHolder) []ListedHolder {
+	if len(b) == 0 {
+		return a
+	}
+	out := make([]ListedHolder, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		x, y := a[0].Person, b[0].Person
+		if x.SortKey < y.SortKey || x.SortKey == y.SortKey && x.ID < y.ID {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // corrections lists the entries recorded as corrections, effective on or

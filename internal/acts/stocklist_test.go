@@ -233,3 +233,23 @@ func TestFormatAddress(t *testing.T) {
 		t.Errorf("addresses = %q", got)
 	}
 }
+
+// TestStockholderListNamesOnRecordDate: the list shows each holder's name,
+// sort key and address as they stood on the record date, so that a list
+// for a past date does not change when a holder later moves or is renamed;
+// the new particulars appear on lists for later dates, in their new place.
+func TestStockholderListNamesOnRecordDate(t *testing.T) {
+	t.Parallel()
+	svc, _ := clocked(t)
+	mustRecord(t, svc, listBase)
+	before := listCSV(t, stocklist(t, svc, "2004-03-01"))
+	mustRecord(t, svc, `- {kind: person.amend, effective: 2004-06-01, actor: {as: secretary}, fields: {id: alice, name: Alice Zorn, address: {lines: ["7 Pine Road"], city: Menlo Park, region: CA}}}`)
+	if got := listCSV(t, stocklist(t, svc, "2004-03-01")); got != before {
+		t.Errorf("the list for 2004-03-01 changed after a later rename:\n%s\nwas:\n%s", got, before)
+	}
+	after := listCSV(t, stocklist(t, svc, "2004-06-01"))
+	lines := strings.Split(strings.TrimSpace(after), "\n")
+	if len(lines) != 5 || !strings.HasPrefix(lines[4], `Alice Zorn,"ZORN, ALICE",alice,"7 Pine Road, Menlo Park, CA",300,`) {
+		t.Errorf("the list for 2004-06-01 should end with Alice under her new name and address:\n%s", after)
+	}
+}

@@ -44,7 +44,7 @@ func (s *Service) Verify(ctx context.Context, corpID string, opt VerifyOptions) 
 	rep := &VerifyReport{Corporation: corpID}
 	err := s.Store.View(ctx, corpID, func(v View) error {
 		ver := journal.NewVerifier(corpID)
-		rp := newReplayer(corpID)
+		rp := newReplayer(corpID, s.Checkpoints)
 		var cpHash *journal.Hash
 		err := v.Journal(1, func(r *journal.Record) error {
 			if err := ver.Next(r); err != nil {
@@ -120,13 +120,14 @@ func checkCheckpoint(opt VerifyOptions, corpID string, entries uint64, h *journa
 // replayer rebuilds the derived tables from journal entries, running each
 // kind's apply function on an in-memory state.
 type replayer struct {
-	corpID string
-	mem    *tables.Memory
-	cc     *corpContext
+	cadence Cadence
+	corpID  string
+	mem     *tables.Memory
+	cc      *corpContext
 }
 
-func newReplayer(corpID string) *replayer {
-	return &replayer{corpID: corpID, mem: tables.NewMemory()}
+func newReplayer(corpID string, cad Cadence) *replayer {
+	return &replayer{corpID: corpID, mem: tables.NewMemory(), cadence: cad}
 }
 
 func (rp *replayer) apply(r *journal.Record) error {
@@ -143,7 +144,7 @@ func (rp *replayer) apply(r *journal.Record) error {
 			return err
 		}
 	}
-	env, err := newEnv(rp.mem, rp.corpID, rp.cc, a, en.Seq, true)
+	env, err := newEnv(rp.mem, rp.corpID, rp.cc, a, en.Seq, true, rp.cadence)
 	if err != nil {
 		return err
 	}
@@ -158,7 +159,7 @@ func (rp *replayer) apply(r *journal.Record) error {
 
 // Replay rebuilds corp's derived tables from its journal, in memory.
 func (s *Service) Replay(ctx context.Context, corpID string) (*tables.Memory, error) {
-	rp := newReplayer(corpID)
+	rp := newReplayer(corpID, s.Checkpoints)
 	err := s.Store.View(ctx, corpID, func(v View) error {
 		return v.Journal(1, rp.apply)
 	})

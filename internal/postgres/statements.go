@@ -27,6 +27,7 @@ const (
 type statements struct {
 	get, put, del               string
 	scan                        []string // by prefix length
+	between                     string   // "" when the table has no Between column
 	getOp, putOp, delOp, scanOp string
 }
 
@@ -72,6 +73,14 @@ func newStatements(tb *tables.Table) *statements {
 	}
 	for n := 0; n <= tb.Key; n++ {
 		s.scan = append(s.scan, fmt.Sprintf("SELECT %s FROM %s WHERE %s%s", cols, tb.Name, where(n), orderBy))
+	}
+	if tb.BetweenColumn() >= 0 {
+		order := tb.Between
+		if tb.Key > 0 {
+			order += ", " + strings.Join(names[:tb.Key], ", ")
+		}
+		s.between = fmt.Sprintf("SELECT %s FROM %s WHERE corp = $1 AND %s >= $2 AND %s < $3 ORDER BY %s",
+			cols, tb.Name, tb.Between, tb.Between, order)
 	}
 
 	var b strings.Builder

@@ -408,6 +408,33 @@ func (t *txn) Scan(tb *tables.Table, prefix []any, fn func(tables.Row) error) (e
 	return nil
 }
 
+// ScanBetween implements tables.Reader.
+func (t *txn) ScanBetween(tb *tables.Table, lo, hi string, fn func(tables.Row) error) (err error) {
+	st := statementsOf(tb)
+	if st.between == "" {
+		return fmt.Errorf("scan %s: the table has no Between column", tb.Name)
+	}
+	rows, done, err := t.query(st.between, t.corp, lo, hi)
+	if err != nil {
+		return storageErr(st.scanOp, err)
+	}
+	defer func() {
+		if cerr := done(); err == nil {
+			err = storageErr(st.scanOp, cerr)
+		}
+	}()
+	for rows.Next() {
+		r, err := tables.ScanRow(tb, rows)
+		if err != nil {
+			return storageErr(st.scanOp, err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Head implements tables.View.
 func (t *txn) Head() (tables.Head, error) {
 	if t.headOK {

@@ -309,6 +309,37 @@ func (t *txn) Scan(tb *tables.Table, prefix []any, fn func(tables.Row) error) er
 	return storageErr("scan "+tb.Name, rows.Err())
 }
 
+// ScanBetween implements tables.Reader.
+func (t *txn) ScanBetween(tb *tables.Table, lo, hi string, fn func(tables.Row) error) error {
+	if tb.BetweenColumn() < 0 {
+		return fmt.Errorf("scan %s: the table has no Between column", tb.Name)
+	}
+	order := tb.Between
+	if tb.Key > 0 {
+		order += ", " + strings.TrimPrefix(orderBy(tb), " ORDER BY ")
+	}
+	s, err := t.q(fmt.Sprintf("SELECT %s FROM %s WHERE corp = %s AND %s >= %s AND %s < %s ORDER BY %s",
+		columns(tb), tb.Name, t.ph(1), tb.Between, t.ph(2), tb.Between, t.ph(3), order))
+	if err != nil {
+		return storageErr("scan "+tb.Name, err)
+	}
+	rows, err := s.QueryContext(t.ctx, t.corp, lo, hi)
+	if err != nil {
+		return storageErr("scan "+tb.Name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := tables.ScanRow(tb, rows)
+		if err != nil {
+			return storageErr("scan "+tb.Name, err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return storageErr("scan "+tb.Name, rows.Err())
+}
+
 // Put implements tables.Writer.
 func (t *txn) Put(tb *tables.Table, r tables.Row) error {
 	if err := tb.Check(r); err != nil {

@@ -173,6 +173,9 @@ func compareTable(t testing.TB, s Store, m *tables.Memory, corpID string, tb *ta
 				t.Errorf("Scan(%s, prefix %v) differs from tables.Memory (-memory +store):\n%s", tb.Name, p, d)
 			}
 		}
+		if err := compareBetween(t, v, m, tb); err != nil {
+			return err
+		}
 		for _, k := range append(keys, missingKey(tb)) {
 			want, wantOK, _ := m.Get(tb, k...)
 			got, ok, err := v.Get(tb, k...)
@@ -194,6 +197,38 @@ func compareTable(t testing.TB, s Store, m *tables.Memory, corpID string, tb *ta
 		}
 		return nil
 	})
+}
+
+// compareBetween checks ScanBetween on a table with a Between column:
+// the same rows as tables.Memory, in the same order (the Between column in
+// byte order, then the key), for bounds below, between and above the
+// suite's text values.
+func compareBetween(t testing.TB, v tables.View, m *tables.Memory, tb *tables.Table) error {
+	if tb.BetweenColumn() < 0 {
+		return nil
+	}
+	bounds := []string{"", "B", "a", "aa", "é", "\U0010FFFF"}
+	for _, lo := range bounds {
+		for _, hi := range bounds {
+			var want, got []string
+			if err := m.ScanBetween(tb, lo, hi, func(r tables.Row) error {
+				want = append(want, tables.FormatRow(tb, r))
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := v.ScanBetween(tb, lo, hi, func(r tables.Row) error {
+				got = append(got, tables.FormatRow(tb, r))
+				return nil
+			}); err != nil {
+				return fmt.Errorf("ScanBetween(%s, %q, %q): %w", tb.Name, lo, hi, err)
+			}
+			if d := gocmp.Diff(want, got); d != "" {
+				t.Errorf("ScanBetween(%s, %q, %q) differs from tables.Memory (-memory +store):\n%s", tb.Name, lo, hi, d)
+			}
+		}
+	}
+	return nil
 }
 
 // testRoundTrip puts, upserts and deletes rows of every registered table

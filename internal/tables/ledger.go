@@ -20,7 +20,7 @@ var (
 	// that holdings on any date are the sum of the changes up to it.
 	HoldingChanges = Register(&Table{Name: "holding_changes", Key: 4, Columns: []Column{
 		{"holder", Text}, {"class", Text}, {"effective", Text}, {"seq", Int}, {"delta_units", Int},
-	}})
+	}, Between: "effective"})
 	// ClassTotals holds each class's issued and treasury units.
 	ClassTotals = Register(&Table{Name: "class_totals", Key: 1, Columns: []Column{
 		{"class", Text}, {"issued_units", Int}, {"treasury_units", Int},

@@ -43,6 +43,10 @@ type Table struct {
 	Name    string
 	Columns []Column
 	Key     int
+	// Between names the Text column that ScanBetween ranges over, "" when
+	// the table has none. The stores keep a secondary index on it (their
+	// migrations create "<table>_between" on (corp, column, key columns)).
+	Between string
 }
 
 // Row is one row: a value for every column, in column order. Values are
@@ -56,6 +60,10 @@ type Reader interface {
 	// Scan calls fn for each row whose key starts with prefix, in key order.
 	// fn must not retain the row beyond the call.
 	Scan(t *Table, prefix []any, fn func(Row) error) error
+	// ScanBetween calls fn for each row whose Between column holds a value
+	// v with lo <= v < hi (byte order), in the order of v and then of the
+	// key. fn must not retain the row beyond the call.
+	ScanBetween(t *Table, lo, hi string, fn func(Row) error) error
 }
 
 // Writer writes derived rows of one corporation.
@@ -85,8 +93,21 @@ func Register(t *Table) *Table {
 			panic("tables: duplicate table " + t.Name)
 		}
 	}
+	if t.Between != "" && t.BetweenColumn() < 0 {
+		panic("tables: " + t.Name + ": Between names no Text column")
+	}
 	registry = append(registry, t)
 	return t
+}
+
+// BetweenColumn returns the index of the Between column, -1 if none.
+func (t *Table) BetweenColumn() int {
+	for i, c := range t.Columns {
+		if c.Name == t.Between && c.Type == Text {
+			return i
+		}
+	}
+	return -1
 }
 
 // All returns every registered table, in registration order.
@@ -219,6 +240,37 @@ func (m *Memory) Scan(t *Table, prefix []any, fn func(Row) error) error {
 	sort.Strings(keys)
 	for _, k := range keys {
 		if err := fn(m.rows[t.Name][k]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ScanBetween implements Reader. It filters every row of the table (the
+// replay's tables are in memory; the stores use their index).
+func (m *Memory) ScanBetween(t *Table, lo, hi string, fn func(Row) error) error {
+	c := t.BetweenColumn()
+	if c < 0 {
+		return fmt.Errorf("scan %s: the table has no Between column", t.Name)
+	}
+	type hit struct {
+		v, k string
+		r    Row
+	}
+	var hits []hit
+	for k, r := range m.rows[t.Name] {
+		if v := r[c].(string); lo <= v && v < hi {
+			hits = append(hits, hit{v, k, r})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].v != hits[j].v {
+			return hits[i].v < hits[j].v
+		}
+		return hits[i].k < hits[j].k
+	})
+	for _, h := range hits {
+		if err := fn(h.r); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,478 @@
+package acts
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"minutebook/internal/corp"
+	"minutebook/internal/tables"
+)
+
+// List checkpoints make the stockholder list for a record date read a
+// checkpoint and the changes since it, not all of history (issue 3: a list
+// of 1,000,000 holders in under a second).
+//
+// Every Cadence.Every-th act (by sequence number, so that the journal
+// replay writes the same checkpoints) closes a segment: the net holding
+// changes and the latest person versions effective after the previous
+// checkpoint and up to the day before the act's effective date (acts dated
+// that day may still follow; earlier ones only as corrections). Every
+// Cadence.Bases segments make a base: every holder's record and holdings at the
+// end of that day, in list order. A list for date D starts from the latest
+// base on or before D, adds the segments up to D and then the changes after
+// the last of them, read through the tables' effective-date index.
+//
+// A correction dated on or before a checkpoint's day removes that
+// checkpoint and every later one; the next segment covers the gap.
+//
+// The encoding is hand-written (a few uvarint-prefixed strings and varint
+// numbers per entry): no maintained library encodes this shape more
+// compactly or faster than a few lines of encoding/binary.
+
+// Cadence sets how often list checkpoints are written.
+type Cadence struct {
+	Every uint64 // acts between segments (default 10,000)
+	Bases int    // segments between bases (default 50)
+	Part  int    // entries per encoded part (default 4,096)
+}
+
+func (c Cadence) orDefaults() Cadence {
+	if c.Every == 0 {
+		c.Every = 10_000
+	}
+	if c.Bases == 0 {
+		c.Bases = 50
+	}
+	if c.Part == 0 {
+		c.Part = 4096
+	}
+	return c
+}
+
+const (
+	segmentLevel = 1
+	baseLevel    = 2
+)
+
+// listPerson is a person's record as the list shows it.
+type listPerson struct {
+	Name, SortKey, Kind, Email string
+	Address                    corp.Address
+}
+
+// listEntry is one person's entry in a checkpoint: in a base the record
+// and the holdings; in a segment the latest record (nil if unchanged) and
+// the net change of each holding.
+type listEntry struct {
+	ID     string
+	Person *listPerson
+	Units  map[string]int64 // class -> units
+}
+
+func (le *listEntry) add(class string, units int64) {
+	if le.Units == nil {
+		le.Units = map[string]int64{}
+	}
+	le.Units[class] += units
+	if le.Units[class] == 0 {
+		delete(le.Units, class)
+	}
+}
+
+// listPersonOf reads a PersonVersions or Persons row from column c (name,
+// sort_key, kind, address, email).
+func listPersonOf(r tables.Row, c int) (*listPerson, error) {
+	p := &listPerson{Name: r[c].(string), SortKey: r[c+1].(string), Kind: r[c+2].(string), Email: r[c+4].(string)}
+	if err := json.Unmarshal([]byte(r[c+3].(string)), &p.Address); err != nil {
+		return nil, fmt.Errorf("person %s: address: %v", r[0], err)
+	}
+	return p, nil
+}
+
+// checkpointMeta is a ListCheckpoints row.
+type checkpointMeta struct {
+	Level  int
+	Lo, Hi string
+	Parts  int
+}
+
+func readCheckpoints(r tables.Reader) ([]checkpointMeta, error) {
+	var out []checkpointMeta
+	err := r.Scan(tables.ListCheckpoints, nil, func(row tables.Row) error {
+		out = append(out, checkpointMeta{Level: int(row[0].(int64)), Hi: row[1].(string), Lo: row[2].(string), Parts: int(row[3].(int64))})
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Hi < out[j].Hi || out[i].Hi == out[j].Hi && out[i].Level < out[j].Level
+	})
+	return out, err
+}
+
+// dayAfter returns the day after the date s ("" for ""): the lower bound
+// of a ScanBetween over what follows s.
+func dayAfter(s string) string {
+	if s == "" {
+		return ""
+	}
+	d, err := corp.ParseDate(s)
+	if err != nil {
+		panic("acts: checkpoint date " + s + ": " + err.Error())
+	}
+	return d.AddDays(1).String()
+}
+
+// maintainCheckpoints is the act path's upkeep of the list checkpoints,
+// after each act's effects (applyAct).
+func maintainCheckpoints(e *Env, a *Act) error {
+	if a.Correction {
+		return dropCheckpoints(e.Rows, a.Effective.String())
+	}
+	if e.Seq%e.cadence.Every != 0 {
+		return nil
+	}
+	hi := a.Effective.AddDays(-1).String()
+	metas, err := readCheckpoints(e.Rows)
+	if err != nil {
+		return err
+	}
+	lo, lastBase := "", ""
+	for _, m := range metas {
+		lo = max(lo, m.Hi)
+		if m.Level == baseLevel {
+			lastBase = max(lastBase, m.Hi)
+		}
+	}
+	if hi <= lo {
+		return nil
+	}
+	changed := map[string]*listEntry{}
+	if err := addChanges(e.Rows, changed, dayAfter(lo), dayAfter(hi)); err != nil {
+		return err
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	if err := writeCheckpoint(e.Rows, segmentLevel, lo, hi, e.Seq, sortedByID(changed), e.cadence.Part); err != nil {
+		return err
+	}
+	segments := 1
+	for _, m := range metas {
+		if m.Level == segmentLevel && m.Hi > lastBase {
+			segments++
+		}
+	}
+	if segments < e.cadence.Bases {
+		return nil
+	}
+	return writeBase(e.Rows, metas, hi, e.Seq, changed, e.cadence.Part)
+}
+
+// dropCheckpoints removes the checkpoints of days on or after from.
+func dropCheckpoints(rw tables.ReadWriter, from string) error {
+	metas, err := readCheckpoints(rw)
+	if err != nil {
+		return err
+	}
+	for _, m := range metas {
+		if m.Hi < from {
+			continue
+		}
+		for p := 0; p < m.Parts; p++ {
+			if err := rw.Delete(tables.ListParts, int64(m.Level), m.Hi, int64(p)); err != nil {
+				return err
+			}
+		}
+		if err := rw.Delete(tables.ListCheckpoints, int64(m.Level), m.Hi); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addChanges adds to changed the holding changes and person versions
+// effective in [lo, hi): units add up, the latest person version wins.
+func addChanges(r tables.Reader, changed map[string]*listEntry, lo, hi string) error {
+	entry := func(id string) *listEntry {
+		le := changed[id]
+		if le == nil {
+			le = &listEntry{ID: id}
+			changed[id] = le
+		}
+		return le
+	}
+	if err := r.ScanBetween(tables.HoldingChanges, lo, hi, func(row tables.Row) error {
+		entry(row[0].(string)).add(row[1].(string), row[4].(int64))
+		return nil
+	}); err != nil {
+		return err
+	}
+	return r.ScanBetween(tables.PersonVersions, lo, hi, func(row tables.Row) error {
+		p, err := listPersonOf(row, 3)
+		if err == nil {
+			entry(row[0].(string)).Person = p
+		}
+		return err
+	})
+}
+
+// mergeEntry applies a segment's entry to a later state.
+func mergeEntry(changed map[string]*listEntry, s *listEntry) {
+	le := changed[s.ID]
+	if le == nil {
+		le = &listEntry{ID: s.ID}
+		changed[s.ID] = le
+	}
+	if s.Person != nil {
+		le.Person = s.Person
+	}
+	for c, u := range s.Units {
+		le.add(c, u)
+	}
+}
+
+func sortedByID(m map[string]*listEntry) []*listEntry {
+	out := make([]*listEntry, 0, len(m))
+	for _, le := range m {
+		out = append(out, le)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// listOrder is the order of the list: sort key, then id.
+func listOrder(a, b *listEntry) bool {
+	if a.Person.SortKey != b.Person.SortKey {
+		return a.Person.SortKey < b.Person.SortKey
+	}
+	return a.ID < b.ID
+}
+
+// writeBase writes the base at hi: the previous base, the segments since
+// it (the last of which, just written, is last) and every holder's record.
+func writeBase(rw tables.ReadWriter, metas []checkpointMeta, hi string, seq uint64, last map[string]*listEntry, part int) error {
+	state := map[string]*listEntry{}
+	prev := ""
+	for _, m := range metas {
+		if m.Level == baseLevel {
+			prev = m.Hi
+		}
+	}
+	if prev != "" {
+		if err := readParts(rw, checkpointMeta{Level: baseLevel, Hi: prev, Parts: partsOf(metas, baseLevel, prev)}, func(le *listEntry) error {
+			state[le.ID] = le
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	for _, m := range metas {
+		if m.Level != segmentLevel || m.Hi <= prev {
+			continue
+		}
+		if err := readParts(rw, m, func(le *listEntry) error { mergeEntry(state, le); return nil }); err != nil {
+			return err
+		}
+	}
+	for _, le := range last {
+		mergeEntry(state, le)
+	}
+	var out []*listEntry
+	for _, le := range state {
+		if len(le.Units) == 0 {
+			continue // a base holds holders only
+		}
+		if le.Person == nil {
+			p, err := personOn(rw, le.ID, hi)
+			if err != nil {
+				return err
+			}
+			le.Person = p
+		}
+		out = append(out, le)
+	}
+	sort.Slice(out, func(i, j int) bool { return listOrder(out[i], out[j]) })
+	return writeCheckpoint(rw, baseLevel, "", hi, seq, out, part)
+}
+
+func partsOf(metas []checkpointMeta, level int, hi string) int {
+	for _, m := range metas {
+		if m.Level == level && m.Hi == hi {
+			return m.Parts
+		}
+	}
+	return 0
+}
+
+// personOn returns the person's record as it stood at the end of day on:
+// the latest version effective then, or (for books recorded before person
+// versions were kept) the current record.
+func personOn(r tables.Reader, id, on string) (*listPerson, error) {
+	var latest tables.Row
+	if err := r.Scan(tables.PersonVersions, []any{id}, func(row tables.Row) error {
+		if row[1].(string) <= on {
+			latest = append(latest[:0], row...)
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if latest != nil {
+		return listPersonOf(latest, 3)
+	}
+	row, ok, err := r.Get(tables.Persons, id)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return &listPerson{Name: id, SortKey: id}, nil
+	}
+	return listPersonOf(row, 1)
+}
+
+// writeCheckpoint encodes entries into parts and writes them with the
+// checkpoint's description.
+func writeCheckpoint(w tables.Writer, level int, lo, hi string, seq uint64, entries []*listEntry, part int) error {
+	parts := 0
+	for i := 0; i < len(entries); i += part {
+		j := min(i+part, len(entries))
+		if err := w.Put(tables.ListParts, tables.Row{int64(level), hi, int64(parts), encodeEntries(entries[i:j])}); err != nil {
+			return err
+		}
+		parts++
+	}
+	return w.Put(tables.ListCheckpoints, tables.Row{int64(level), hi, lo, int64(parts), int64(len(entries)), int64(seq)})
+}
+
+// readParts decodes a checkpoint's entries in order.
+func readParts(r tables.Reader, m checkpointMeta, fn func(*listEntry) error) error {
+	for p := 0; p < m.Parts; p++ {
+		row, ok, err := r.Get(tables.ListParts, int64(m.Level), m.Hi, int64(p))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("list checkpoint %d/%s: part %d is missing", m.Level, m.Hi, p)
+		}
+		if err := decodeEntries(row[3].([]byte), fn); err != nil {
+			return fmt.Errorf("list checkpoint %d/%s part %d: %w", m.Level, m.Hi, p, err)
+		}
+	}
+	return nil
+}
+
+// encodeEntries writes: count; per entry the id, a flag (1 when a record
+// follows), the record (name, sort key, kind, e-mail, address lines count,
+// lines, city, region, postal code, country), the number of holdings and
+// each class with its units (zigzag varint). Classes are in byte order.
+func encodeEntries(es []*listEntry) []byte {
+	b := binary.AppendUvarint(nil, uint64(len(es)))
+	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
+	for _, le := range es {
+		str(le.ID)
+		if p := le.Person; p != nil {
+			b = append(b, 1)
+			str(p.Name)
+			str(p.SortKey)
+			str(p.Kind)
+			str(p.Email)
+			b = binary.AppendUvarint(b, uint64(len(p.Address.Lines)))
+			for _, l := range p.Address.Lines {
+				str(l)
+			}
+			str(p.Address.City)
+			str(p.Address.Region)
+			str(p.Address.PostalCode)
+			str(p.Address.Country)
+		} else {
+			b = append(b, 0)
+		}
+		classes := make([]string, 0, len(le.Units))
+		for c := range le.Units {
+			classes = append(classes, c)
+		}
+		sort.Strings(classes)
+		b = binary.AppendUvarint(b, uint64(len(classes)))
+		for _, c := range classes {
+			str(c)
+			b = binary.AppendVarint(b, le.Units[c])
+		}
+	}
+	return b
+}
+
+var errCheckpoint = errors.New("malformed list checkpoint")
+
+// decodeEntries reads what encodeEntries wrote, calling fn for each entry.
+func decodeEntries(b []byte, fn func(*listEntry) error) error {
+	bad := false
+	uv := func() uint64 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			bad = true
+			return 0
+		}
+		b = b[n:]
+		return v
+	}
+	str := func() string {
+		n := uv()
+		if bad || n > uint64(len(b)) {
+			bad = true
+			return ""
+		}
+		s := string(b[:n])
+		b = b[n:]
+		return s
+	}
+	count := uv()
+	for i := uint64(0); i < count && !bad; i++ {
+		le := &listEntry{ID: str()}
+		if len(b) == 0 {
+			return errCheckpoint
+		}
+		flag := b[0]
+		b = b[1:]
+		switch flag {
+		case 0:
+		case 1:
+			p := &listPerson{Name: str(), SortKey: str(), Kind: str(), Email: str()}
+			lines := uv()
+			if lines > uint64(len(b)) {
+				return errCheckpoint
+			}
+			for j := uint64(0); j < lines && !bad; j++ {
+				p.Address.Lines = append(p.Address.Lines, str())
+			}
+			p.Address.City, p.Address.Region, p.Address.PostalCode, p.Address.Country = str(), str(), str(), str()
+			le.Person = p
+		default:
+			return errCheckpoint
+		}
+		n := uv()
+		if n > uint64(len(b)) {
+			return errCheckpoint
+		}
+		for j := uint64(0); j < n && !bad; j++ {
+			c := str()
+			u, k := binary.Varint(b)
+			if k <= 0 {
+				return errCheckpoint
+			}
+			b = b[k:]
+			le.add(c, u)
+		}
+		if bad {
+			return errCheckpoint
+		}
+		if err := fn(le); err != nil {
+			return err
+		}
+	}
+	if bad || len(b) != 0 {
+		return errCheckpoint
+	}
+	return nil
+}
