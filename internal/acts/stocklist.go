@@ -127,7 +127,7 @@ func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
 			from = m.Hi
 		}
 	}
-	if err := addChanges(v, changed, dayAfter(from), dayAfter(on)); err != nil {
+	if err := addChanges(v, changed, after(from), after(on)); err != nil {
 		return err
 	}
 	index := map[string]int{}
@@ -140,7 +140,7 @@ func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
 			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}}
 		any := false
 		for i, c := range facts.Classes {
-			u := le.Units[c.ID]
+			u := le.units(c.ID)
 			any = any || u != 0
 			outstanding[i] += u
 			sh := corp.DecimalFromUnits(u, c.Scale)
@@ -156,8 +156,8 @@ func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
 	if err := readParts(v, base, func(le *listEntry) error {
 		if c, ok := changed[le.ID]; ok {
 			delete(changed, le.ID)
-			for cl, u := range c.Units {
-				le.add(cl, u)
+			for _, u := range c.Units {
+				le.add(u.Class, u.Units)
 			}
 			if c.Person != nil {
 				le.Person = c.Person

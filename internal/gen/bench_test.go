@@ -7,7 +7,8 @@ package gen_test
 //
 // Sizes: MB_GEN_HOLDERS (default 10,000) and MB_GEN_ACTS (default 10 ×
 // holders). Set MINUTEBOOK_TEST_POSTGRES for the PostgreSQL figures; the
-// postgres sub-benchmarks skip without it.
+// postgres sub-benchmarks skip without it. MB_GEN_SQLITE (a file) and
+// MB_GEN_POSTGRES (a DSN) keep the generated history between runs.
 
 import (
 	"context"
@@ -22,6 +23,7 @@ import (
 	"minutebook/internal/gen"
 	"minutebook/internal/postgres"
 	"minutebook/internal/sqlite"
+	"minutebook/internal/tables"
 	"minutebook/internal/testdb"
 )
 
@@ -62,6 +64,28 @@ var generated = struct {
 	m map[string]*acts.Service
 }{m: map[string]*acts.Service{}}
 
+// keptEnv names, for each kind of store, the variable that keeps the
+// generated history between runs: a SQLite file path or a PostgreSQL DSN
+// (whose database the benchmark neither creates nor drops). A store that
+// already holds cfg.Acts acts of the generated corporation is listed as it
+// is; an empty one is generated into.
+var keptEnv = map[string]string{"sqlite": "MB_GEN_SQLITE", "postgres": "MB_GEN_POSTGRES"}
+
+func openKept(tb testing.TB, kind, where string) acts.Store {
+	var st acts.Store
+	var err error
+	if kind == "sqlite" {
+		st, err = sqlite.Open(context.Background(), where)
+	} else {
+		st, err = postgres.Open(context.Background(), where)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
 // generatedStore returns a store of kind holding cfg's history, generating
 // it on first use. The store lives as long as tb (the benchmark of that
 // kind), which -count runs again; then it is generated again.
@@ -72,7 +96,22 @@ func generatedStore(tb testing.TB, kind string, cfg gen.Config) *acts.Service {
 	if svc, ok := generated.m[key]; ok {
 		return svc
 	}
-	svc := &acts.Service{Store: openStore(tb, kind), Clock: func() time.Time { return fixed }}
+	svc := &acts.Service{Clock: func() time.Time { return fixed }}
+	if keep := os.Getenv(keptEnv[kind]); keep != "" {
+		svc.Store = openKept(tb, kind, keep)
+		var head tables.Head
+		err := svc.Store.View(context.Background(), gen.DefaultCorp, func(v tables.View) (err error) {
+			head, err = v.Head()
+			return err
+		})
+		if err == nil && head.Seq == uint64(cfg.Acts) {
+			tb.Logf("using the history kept in %s (%d acts)", keep, head.Seq)
+			generated.m[key] = svc
+			return svc
+		}
+	} else {
+		svc.Store = openStore(tb, kind)
+	}
 	began := time.Now()
 	tot, err := gen.Run(context.Background(), svc, cfg)
 	if err != nil {

@@ -277,8 +277,24 @@ func (g *generator) newHolder(d corp.Date) []*acts.Act {
 	g.added++
 	g.tot.Persons++
 	p := &acts.Act{Kind: acts.AddPerson, Effective: d, Actor: secretary, Fields: &acts.PersonFields{
-		ID: holderID(n), Name: g.name(uint64(n)), Kind: corp.NaturalPerson}}
+		ID: holderID(n), Name: g.name(uint64(n)), Kind: corp.NaturalPerson, Address: g.address()}}
 	return []*acts.Act{p, g.issue(d, n)}
+}
+
+// places are the cities of generated addresses, with region and the first
+// three digits of their postal codes.
+var places = [...]struct{ city, region, zip string }{
+	{"Palo Alto", "CA", "943"}, {"Fremont", "CA", "945"}, {"Wilmington", "DE", "198"}, {"New York", "NY", "100"},
+	{"Boston", "MA", "021"}, {"Austin", "TX", "787"}, {"Seattle", "WA", "981"}, {"Chicago", "IL", "606"},
+}
+
+var streets = [...]string{"Elm", "Oak", "Main", "Cedar", "Maple", "Park", "Lake", "Hill", "Pine", "Walnut"}
+
+// address returns a street address in one of the places.
+func (g *generator) address() acts.AddressField {
+	p := places[g.rng.IntN(len(places))]
+	return acts.AddressField{Lines: []string{fmt.Sprintf("%d %s Street", 1+g.rng.IntN(9999), streets[g.rng.IntN(len(streets))])},
+		City: p.city, Region: p.region, PostalCode: fmt.Sprintf("%s%02d", p.zip, g.rng.IntN(100)), Country: "US"}
 }
 
 // syllables make names; a surname is five of them, one per base-32 digit
