@@ -137,12 +137,19 @@ func rawInsert(tx *sql.Tx, db *sqlstore.DB, rows []rawRow) error {
 	if err != nil {
 		return err
 	}
+	version, err := tx.Prepare(`INSERT INTO person_versions (corp, person, effective, seq, name, sort_key, kind, address, email) VALUES (` + p + `, ` + ph(db, 7) + `, ` + ph(db, 8) + `, ` + ph(db, 9) + `)`)
+	if err != nil {
+		return err
+	}
 	entry, err := tx.Prepare(journalInsert(db))
 	if err != nil {
 		return err
 	}
 	for _, r := range rows {
 		if _, err := person.Exec("quintus", r.id, r.name, r.sortKey, "natural_person", emptyAddress, r.email, r.seq); err != nil {
+			return err
+		}
+		if _, err := version.Exec("quintus", r.id, "2000-01-01", r.seq, r.name, r.sortKey, "natural_person", emptyAddress, r.email); err != nil {
 			return err
 		}
 		if _, err := entry.Exec("quintus", r.seq, "person.add", "2000-01-01", r.enc, r.hash[:]); err != nil {
