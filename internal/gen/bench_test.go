@@ -6,13 +6,15 @@ package gen_test
 //	MB_GEN_HOLDERS=100000 go test ./internal/gen -run '^$' -bench StockholderList -benchtime 5x -timeout 2h
 //
 // Sizes: MB_GEN_HOLDERS (default 10,000) and MB_GEN_ACTS (default 10 ×
-// holders). Set MINUTEBOOK_TEST_POSTGRES for the PostgreSQL figures; the
+// holders), MB_GEN_BATCH (acts per atomic Apply, default 20,000). Set MINUTEBOOK_TEST_POSTGRES for the PostgreSQL figures; the
 // postgres sub-benchmarks skip without it. MB_GEN_SQLITE (a file) and
 // MB_GEN_POSTGRES (a DSN) keep the generated history between runs.
 
 import (
 	"context"
+
 	"fmt"
+	"github.com/jackc/pgx/v5"
 	"os"
 	"strconv"
 	"sync"
@@ -21,6 +23,7 @@ import (
 
 	"minutebook/internal/acts"
 	"minutebook/internal/gen"
+	"minutebook/internal/journal"
 	"minutebook/internal/postgres"
 	"minutebook/internal/sqlite"
 	"minutebook/internal/tables"
@@ -36,7 +39,7 @@ func envInt(name string, def int) int {
 
 func benchConfig() gen.Config {
 	holders := envInt("MB_GEN_HOLDERS", 10_000)
-	return gen.Config{Holders: holders, Acts: envInt("MB_GEN_ACTS", 10*holders), Seed: 1}
+	return gen.Config{Holders: holders, Acts: envInt("MB_GEN_ACTS", 10*holders), Seed: 1, Batch: envInt("MB_GEN_BATCH", 0)}
 }
 
 // openStore opens a fresh store of the kind named, closed when tb ends.
@@ -89,15 +92,26 @@ func openKept(tb testing.TB, kind, where string) acts.Store {
 // generatedStore returns a store of kind holding cfg's history, generating
 // it on first use. The store lives as long as tb (the benchmark of that
 // kind), which -count runs again; then it is generated again.
+//
+// A PostgreSQL store is loaded with the rows of the SQLite store's history
+// (COPY of the journal and of every derived table), unless MB_GEN_PG_ACTS
+// is set: the act path writes the same rows on both stores
+// (TestSameOnBothStores), and generating through it on PostgreSQL runs at
+// a few hundred acts/s (docs/benchmarks.md).
 func generatedStore(tb testing.TB, kind string, cfg gen.Config) *acts.Service {
-	key := fmt.Sprintf("%s/%d/%d", kind, cfg.Holders, cfg.Acts)
 	generated.Lock()
 	defer generated.Unlock()
+	return generatedLocked(tb, kind, cfg)
+}
+
+func generatedLocked(tb testing.TB, kind string, cfg gen.Config) *acts.Service {
+	key := fmt.Sprintf("%s/%d/%d", kind, cfg.Holders, cfg.Acts)
 	if svc, ok := generated.m[key]; ok {
 		return svc
 	}
 	svc := &acts.Service{Clock: func() time.Time { return fixed }}
-	if keep := os.Getenv(keptEnv[kind]); keep != "" {
+	keep := os.Getenv(keptEnv[kind])
+	if keep != "" {
 		svc.Store = openKept(tb, kind, keep)
 		var head tables.Head
 		err := svc.Store.View(context.Background(), gen.DefaultCorp, func(v tables.View) (err error) {
@@ -109,16 +123,33 @@ func generatedStore(tb testing.TB, kind string, cfg gen.Config) *acts.Service {
 			generated.m[key] = svc
 			return svc
 		}
-	} else {
-		svc.Store = openStore(tb, kind)
 	}
 	began := time.Now()
-	tot, err := gen.Run(context.Background(), svc, cfg)
-	if err != nil {
-		tb.Fatalf("generating %s: %v", key, err)
+	if kind == "postgres" && os.Getenv("MB_GEN_PG_ACTS") == "" {
+		src := generatedLocked(tb, "sqlite", cfg)
+		dsn := keep
+		if dsn == "" {
+			dsn = testdb.Postgres(tb)
+		}
+		n, err := copyToPostgres(src.Store, dsn, gen.DefaultCorp)
+		if err != nil {
+			tb.Fatalf("copying %s to PostgreSQL: %v", key, err)
+		}
+		if svc.Store == nil {
+			svc.Store = openKept(tb, kind, dsn)
+		}
+		tb.Logf("copied %s: %d rows in %s", key, n, time.Since(began).Round(time.Millisecond))
+	} else {
+		if svc.Store == nil {
+			svc.Store = openStore(tb, kind)
+		}
+		tot, err := gen.Run(context.Background(), svc, cfg)
+		if err != nil {
+			tb.Fatalf("generating %s: %v", key, err)
+		}
+		tb.Logf("generated %s: %d acts in %s (%.0f acts/s), %d transfers", key, tot.Acts, time.Since(began).Round(time.Millisecond),
+			float64(tot.Acts)/time.Since(began).Seconds(), tot.Transfers)
 	}
-	tb.Logf("generated %s: %d acts in %s (%.0f acts/s), %d transfers", key, tot.Acts, time.Since(began).Round(time.Millisecond),
-		float64(tot.Acts)/time.Since(began).Seconds(), tot.Transfers)
 	generated.m[key] = svc
 	tb.Cleanup(func() {
 		generated.Lock()
@@ -126,6 +157,77 @@ func generatedStore(tb testing.TB, kind string, cfg gen.Config) *acts.Service {
 		generated.Unlock()
 	})
 	return svc
+}
+
+// copyToPostgres copies corpID's journal and derived rows from src into
+// the PostgreSQL database dsn (migrated by postgres.Open) with COPY, in
+// chunks, and returns the number of rows.
+func copyToPostgres(src acts.Store, dsn, corpID string) (int, error) {
+	ctx := context.Background()
+	st, err := postgres.Open(ctx, dsn) // migrates
+	if err != nil {
+		return 0, err
+	}
+	st.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close(ctx)
+	total := 0
+	var chunk [][]any
+	flush := func(table string, cols []string) error {
+		if len(chunk) == 0 {
+			return nil
+		}
+		n, err := conn.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(chunk))
+		total += int(n)
+		chunk = chunk[:0]
+		return err
+	}
+	err = src.View(ctx, corpID, func(v tables.View) error {
+		if err := v.Journal(1, func(r *journal.Record) error {
+			chunk = append(chunk, []any{corpID, int64(r.Seq), r.Kind, r.Effective, append([]byte(nil), r.Encoding...), append([]byte(nil), r.Hash[:]...)})
+			if len(chunk) == 50_000 {
+				return flush("journal", journalCols)
+			}
+			return nil
+		}); err != nil {
+			return err
+		}
+		if err := flush("journal", journalCols); err != nil {
+			return err
+		}
+		for _, t := range tables.All() {
+			cols := []string{"corp"}
+			for _, c := range t.Columns {
+				cols = append(cols, c.Name)
+			}
+			if err := v.Scan(t, nil, func(r tables.Row) error {
+				row := append([]any{corpID}, r...)
+				for i, v := range row {
+					if b, ok := v.([]byte); ok {
+						row[i] = append([]byte{}, b...)
+					}
+				}
+				chunk = append(chunk, row)
+				if len(chunk) == 50_000 {
+					return flush(t.Name, cols)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			if err := flush(t.Name, cols); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		_, err = conn.Exec(ctx, "ANALYZE")
+	}
+	return total, err
 }
 
 // BenchmarkStockholderList: the list of holders of record on a record date
