@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"math/big"
-	"sort"
 
 	"minutebook/internal/corp"
 	"minutebook/internal/tables"
@@ -54,8 +53,9 @@ func Percent(r *big.Rat) string {
 }
 
 // Holdings returns the cap table on date d: every holder of record's
-// shares of each class, the sum of the ledger's changes effective on or
-// before d (Art. VI §5, Art. II §4).
+// shares of each class at the end of d (Art. VI §5, Art. II §4), read as
+// the stockholder list is (from the list checkpoints and the changes
+// since), with each holder's record as it stood on d.
 func (s *Service) Holdings(ctx context.Context, corpID string, d corp.Date) (*CapTable, error) {
 	ct := &CapTable{On: d}
 	err := s.Store.View(ctx, corpID, func(v View) error {
@@ -67,70 +67,24 @@ func (s *Service) Holdings(ctx context.Context, corpID string, d corp.Date) (*Ca
 			return corp.E("holders", corp.NotFound, "corporation %q is not recorded", corpID)
 		}
 		facts, _ := cc.charterOn(d)
-		classes := map[string]corp.AuthorizedClass{}
-		for _, c := range facts.Classes {
-			classes[c.ID] = c
-		}
-		type key struct{ holder, class string }
-		units := map[key]int64{}
-		on := d.String()
-		err = v.Scan(tables.HoldingChanges, nil, func(r tables.Row) error {
-			if r[2].(string) <= on {
-				units[key{r[0].(string), r[1].(string)}] += r[4].(int64)
-			}
-			return nil
-		})
-		if err != nil {
+		l := &StockholderList{RecordDate: d}
+		if err := l.holders(v, facts); err != nil {
 			return err
 		}
-		persons := map[string]corp.Person{}
-		err = v.Scan(tables.Persons, nil, func(r tables.Row) error {
-			p := corp.Person{ID: r[0].(string), Name: r[1].(string), SortKey: r[2].(string), Kind: corp.PersonKind(r[3].(string)), Email: r[5].(string)}
-			if err := json.Unmarshal([]byte(r[4].(string)), &p.Address); err != nil {
-				return err
+		ct.Classes, ct.Votes = l.Classes, l.Votes
+		for _, lh := range l.Holders {
+			for i, cs := range lh.Shares {
+				if cs.Shares.Sign() == 0 {
+					continue
+				}
+				h := Holding{Holder: lh.Person, Class: cs.Class, Shares: cs.Shares, Votes: cs.Votes,
+					OfClass: new(big.Rat).Quo(cs.Shares.Rat(), l.Classes[i].Outstanding.Rat()), OfVotingPower: new(big.Rat)}
+				if l.Votes.Sign() > 0 {
+					h.OfVotingPower.Quo(cs.Votes.Rat(), l.Votes.Rat())
+				}
+				ct.Holdings = append(ct.Holdings, h)
 			}
-			persons[p.ID] = p
-			return nil
-		})
-		if err != nil {
-			return err
 		}
-		outstanding := map[string]int64{}
-		for k, u := range units {
-			outstanding[k.class] += u
-		}
-		totalVotes := corp.Decimal{}
-		for _, c := range facts.Classes {
-			out := corp.DecimalFromUnits(outstanding[c.ID], c.Scale)
-			votes := out.Mul(c.VotesPerShare)
-			ct.Classes = append(ct.Classes, ClassTotal{Class: c, Outstanding: out, Votes: votes})
-			totalVotes = totalVotes.Add(votes)
-		}
-		ct.Votes = totalVotes
-		for k, u := range units {
-			if u == 0 {
-				continue
-			}
-			c := classes[k.class]
-			sh := corp.DecimalFromUnits(u, c.Scale)
-			h := Holding{Holder: persons[k.holder], Class: k.class, Shares: sh, Votes: sh.Mul(c.VotesPerShare)}
-			h.OfClass = new(big.Rat).SetFrac64(u, max(outstanding[k.class], 1))
-			h.OfVotingPower = new(big.Rat)
-			if totalVotes.Sign() > 0 {
-				h.OfVotingPower.Quo(h.Votes.Rat(), totalVotes.Rat())
-			}
-			ct.Holdings = append(ct.Holdings, h)
-		}
-		sort.Slice(ct.Holdings, func(i, j int) bool {
-			a, b := ct.Holdings[i], ct.Holdings[j]
-			if a.Holder.SortKey != b.Holder.SortKey {
-				return a.Holder.SortKey < b.Holder.SortKey
-			}
-			if a.Holder.ID != b.Holder.ID {
-				return a.Holder.ID < b.Holder.ID
-			}
-			return a.Class < b.Class
-		})
 		return nil
 	})
 	return ct, err
