@@ -14,6 +14,7 @@ func TestQueriesHaveJSON(t *testing.T) {
 		{"persons"}, {"corporations"}, {"calendar"}, {"holders"}, {"certificates"},
 		{"bylaws", "show"}, {"bylaws", "explain"}, {"journal", "show"}, {"journal", "verify"},
 		{"import", "ocf"}, {"stocklist"}, {"officers"}, {"officers", "acting"},
+		{"board", "meetings"}, {"board", "committees"}, {"board", "court"}, {"minutes"},
 	}
 	for _, q := range queries {
 		var out bytes.Buffer

@@ -21,6 +21,10 @@ type Act struct {
 	Actor      corp.Actor
 	Correction bool
 	Fields     any // *F of the kind
+	// Adoption names the meeting or unanimous written consent at which
+	// the board or a committee adopted the act, with the votes; nil when
+	// not given (board and committee acts then carry a warning).
+	Adoption *AdoptionField
 
 	// Where the act came from, for messages: "acts.yaml" and its index.
 	Source string
@@ -29,17 +33,18 @@ type Act struct {
 
 // envelope is the wire form of an act in an act file.
 type envelope struct {
-	Kind        string     `mb:"kind,required" doc:"the act kind, e.g. person.add"`
-	Corporation string     `mb:"corporation" doc:"the corporation's id; defaults to the one selected with --corp"`
-	Effective   corp.Date  `mb:"effective,required" doc:"the civil date on which the act takes effect, YYYY-MM-DD"`
-	Time        string     `mb:"time" doc:"the time of day, HH:MM (24-hour), where the act needs one"`
-	Actor       actorField `mb:"actor,required" doc:"who performs the act, and in what capacity"`
-	Correction  bool       `mb:"correction" doc:"true to record an act dated before the newest act on the books"`
-	Fields      yaml.Node  `mb:"fields" doc:"the kind's fields"`
+	Kind        string         `mb:"kind,required" doc:"the act kind, e.g. person.add"`
+	Corporation string         `mb:"corporation" doc:"the corporation's id; defaults to the one selected with --corp"`
+	Effective   corp.Date      `mb:"effective,required" doc:"the civil date on which the act takes effect, YYYY-MM-DD"`
+	Time        string         `mb:"time" doc:"the time of day, HH:MM (24-hour), where the act needs one"`
+	Actor       actorField     `mb:"actor,required" doc:"who performs the act, and in what capacity"`
+	Correction  bool           `mb:"correction" doc:"true to record an act dated before the newest act on the books"`
+	Fields      yaml.Node      `mb:"fields" doc:"the kind's fields"`
+	Adoption    *AdoptionField `mb:"adoption" doc:"for an act of the board or a committee: the meeting or unanimous written consent that adopted it, with the votes (Art. III §8, §9)"`
 }
 
 type actorField struct {
-	Person string        `mb:"person" doc:"the person's id; omit for a body such as the board"`
+	Person string        `mb:"person" doc:"the person's id; omit for a body such as the board; for a committee, the committee's id"`
 	As     corp.Capacity `mb:"as,required" doc:"the capacity"`
 }
 
@@ -155,10 +160,15 @@ func decodeAct(file string, n *yaml.Node, path string) (*Act, error) {
 			return nil, strict.Errors{{File: file, Line: fields.Line, Column: fields.Column, Field: join(path, "fields"), Problem: err.Error()}}
 		}
 	}
+	if env.Adoption != nil {
+		if err := env.Adoption.normalize(); err != nil {
+			return nil, at("adoption", "%v", err)
+		}
+	}
 	return &Act{
 		Kind: k, Corp: env.Corporation, Effective: env.Effective, Time: env.Time,
 		Actor:      corp.Actor{Person: env.Actor.Person, Capacity: env.Actor.As},
-		Correction: env.Correction, Fields: fv,
+		Correction: env.Correction, Fields: fv, Adoption: env.Adoption,
 	}, nil
 }
 
@@ -196,7 +206,7 @@ func (a *Act) entry(corpID string, seq uint64, e *Env) *journal.Entry {
 		Effective: a.Effective.String(), EffectiveTime: a.Time,
 		Actor:         journal.Actor{Person: a.Actor.Person, Capacity: string(a.Actor.Capacity)},
 		BylawsVersion: e.BylawsVersion, Correction: a.Correction,
-		Fields: toValue(a.Fields), Checks: e.checks,
+		Fields: fieldsWithAdoption(toValue(a.Fields), a.Adoption), Checks: e.checks,
 	}
 }
 
@@ -210,11 +220,15 @@ func actOf(en *journal.Entry) (*Act, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entry %d: effective date: %v", en.Seq, err)
 	}
+	fields, adoption, err := splitAdoption(en)
+	if err != nil {
+		return nil, err
+	}
 	fv := newFields(k)
-	if err := strict.Decode(fmt.Sprintf("journal entry %d", en.Seq), toNode(en.Fields), "fields", fv); err != nil {
+	if err := strict.Decode(fmt.Sprintf("journal entry %d", en.Seq), toNode(fields), "fields", fv); err != nil {
 		return nil, err
 	}
 	return &Act{Kind: k, Corp: en.Corp, Effective: eff, Time: en.EffectiveTime,
 		Actor:      corp.Actor{Person: en.Actor.Person, Capacity: corp.Capacity(en.Actor.Capacity)},
-		Correction: en.Correction, Fields: fv}, nil
+		Correction: en.Correction, Fields: fv, Adoption: adoption}, nil
 }

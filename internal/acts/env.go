@@ -31,6 +31,10 @@ type Env struct {
 
 	cadence Cadence
 	checks  []journal.Check
+	// vote and inNotice are what the kind's check asks of the adopting
+	// vote (adoption.go).
+	vote     *voteRule
+	inNotice string
 }
 
 // N makes a Number from any value printed with %v (use exact types only).

@@ -63,6 +63,11 @@ func Define[F any](k Kind, check func(*Env, *F) error, apply func(*Env, *F) erro
 		panic("acts: duplicate kind " + k.Name)
 	}
 	k.fields = reflect.TypeFor[F]()
+	for _, fi := range fieldsOf(k.fields) {
+		if fi.name == adoptionKey {
+			panic("acts: kind " + k.Name + ": the field name " + adoptionKey + " is reserved for the envelope's adoption")
+		}
+	}
 	k.check = func(e *Env, f any) error { return check(e, f.(*F)) }
 	k.apply = func(e *Env, f any) error { return apply(e, f.(*F)) }
 	kk := k

@@ -76,6 +76,7 @@ var FixBoardSize = Define(Kind{
 		"annual meeting (Art. III §1). The whole board counts vacancies. The last valid determination " +
 		"stands (A-SIZE). Reducing the number removes no sitting director (DGCL §141(b)).",
 	Actors: []corp.Capacity{corp.AsBoard, corp.AsStockholders},
+	Power:  PowerOrdinary,
 	Example: `kind: board.size
 effective: 1999-09-02
 actor: {as: board}
@@ -130,6 +131,7 @@ var ElectDirector = Define(Kind{
 		"be a vacant directorship in the whole board fixed under Art. III §1. Directors need not be " +
 		"stockholders (Art. III §1).",
 	Actors: []corp.Capacity{corp.AsStockholders, corp.AsBoard, corp.AsSecretary},
+	Power:  PowerOrdinary,
 	Example: `kind: director.elect
 effective: 1999-09-02
 actor: {as: stockholders}
@@ -168,16 +170,85 @@ fields: {person: pat, how: elected, source: "Inspector's certificate, annual mee
 		fmt.Sprintf("%d of %d directorships are filled before this act", len(in), size),
 		fmt.Sprintf("no directorship is vacant: %d of %d are filled (fix the number with board.size)", len(in), size),
 		N("whole_board", size), N("in_office", len(in)))
+	if f.How == "appointed_to_vacancy" {
+		return checkVacancyFill(e, size, len(in))
+	}
 	return nil
 }, func(e *Env, f *DirectorFields) error {
+	if f.How == "appointed_to_vacancy" && e.Act.Actor.Capacity != corp.AsStockholders {
+		size, err := wholeBoard(e.Rows, e.Act.Effective)
+		if err != nil {
+			return err
+		}
+		in, err := directorsOn(e.Rows, e.Act.Effective)
+		if err != nil {
+			return err
+		}
+		if count, need := courtCount(e, len(in)), courtNeed(e, size); count < need {
+			if err := e.Rows.Put(tables.CourtTriggers, tables.Row{int64(e.Seq), e.Act.Effective.String(), int64(count), int64(size), f.Person}); err != nil {
+				return err
+			}
+		}
+	}
 	return e.Rows.Put(tables.Directors, tables.Row{f.Person, e.Act.Effective.String(), "", f.How, "", int64(e.Seq)})
 })
+
+// checkVacancyFill checks the filling of a vacancy or a new directorship
+// (Art. III §2): by a majority of the directors then in office, though
+// less than a quorum, or by a sole remaining director; and flags when the
+// directors then in office are less than a majority of the whole board, so
+// that holders of 10% of the voting shares may apply to the Court of
+// Chancery for an election (DGCL §223(c)).
+func checkVacancyFill(e *Env, whole, inOffice int) error {
+	if e.Act.Actor.Capacity == corp.AsStockholders {
+		e.Hold("III.2.vacancy_fill", "the stockholders may also fill a vacancy (A-VACSH: statutory default)")
+		return nil
+	}
+	if inOffice == 0 {
+		e.Fail("III.2.no_directors", "no directors are in office: an election of directors is held in the manner provided by statute (DGCL §211, §223), not by appointment")
+		return nil
+	}
+	need := inOffice/2 + 1 // a majority of those in office; the sole remaining director alone
+	e.requireVotes("III.2.vacancy_fill", "a majority of the directors then in office (though less than a quorum)", inOffice, need, true)
+	e.Hold("III.2.vacancy_fill", fmt.Sprintf("filled by the directors then in office: %d votes of the %d in office are needed (a sole remaining director suffices)", need, inOffice),
+		N("in_office", inOffice), N("needed", need))
+	count, trigger := courtCount(e, inOffice), courtNeed(e, whole)
+	if count < trigger {
+		e.Warn("III.2.court_election", fmt.Sprintf("the directors then in office (%d) are less than a majority of the whole board (%d of %d): holders of at least 10%% of the outstanding voting shares may apply to the Court of Chancery for an election (A-VACCOUNT: %s); `minutebook board court` lists them",
+			count, trigger, whole, e.Bylaws.Choice("A-VACCOUNT")),
+			N("in_office", count), N("majority_of_whole_board", trigger), N("whole_board", whole))
+	} else {
+		e.Hold("III.2.court_election", fmt.Sprintf("the directors then in office (%d) are a majority of the whole board of %d", count, whole), N("in_office", count), N("whole_board", whole))
+	}
+	return nil
+}
+
+// courtCount counts the directors in office for the Court trigger of Art.
+// III §2: those in office before the filling act (A-VACCOUNT before_filling)
+// or after it.
+func courtCount(e *Env, inOffice int) int {
+	if e.Bylaws.Choice("A-VACCOUNT") == "after_filling" {
+		return inOffice + 1
+	}
+	return inOffice
+}
+
+// courtNeed is a majority of the whole board for the Court trigger.
+func courtNeed(e *Env, whole int) int {
+	f, _ := e.Bylaws.Fraction("III.2.court_election", "in_office_fraction")
+	return int(f.MoreThanCount(int64(whole)))
+}
 
 // EndDirectorFields are the fields of director.end.
 type EndDirectorFields struct {
 	Person string `mb:"person,required"`
 	Why    string `mb:"why,required" enum:"resignation,death,removal,term_ended" doc:"why the directorship ended"`
 	Source string `mb:"source,required" doc:"the resignation letter, the certified removal vote, ..."`
+	// The stockholders' vote on a removal (Art. III §14; DGCL §141(k)).
+	SharesFor     *corp.Decimal `mb:"shares_for" doc:"for a removal: the shares voted for removal"`
+	SharesAgainst *corp.Decimal `mb:"shares_against" doc:"for a removal: the shares voted against"`
+	Cause         bool          `mb:"cause" doc:"the removal is for cause, as the stockholders determined (A-CAUSE)"`
+	EntireBoard   bool          `mb:"entire_board" doc:"the entire board is removed at once"`
 }
 
 // EndDirector records that a director left office on the effective date.
@@ -188,6 +259,7 @@ var EndDirector = Define(Kind{
 		"date. A chairman or vice chairman who stops being a director loses the chair too (A-CHAIR: " +
 		"qualification lost; flagged).",
 	Actors: []corp.Capacity{corp.AsSecretary, corp.AsStockholders, corp.AsBoard},
+	Power:  PowerOrdinary,
 	Example: `kind: director.end
 effective: 2003-05-01
 actor: {person: susan, as: secretary}
@@ -201,6 +273,11 @@ fields: {person: tess, why: resignation, source: "Letter of resignation dated 20
 	}
 	e.Check("MB.director.in_office", in, fmt.Sprintf("%s holds a directorship until %s", f.Person, e.Act.Effective),
 		fmt.Sprintf("%s holds no directorship on %s", f.Person, e.Act.Effective))
+	if f.Why == "removal" {
+		if err := checkRemoval(e, f); err != nil {
+			return err
+		}
+	}
 	for _, office := range []string{"chairman", "vice_chairman"} {
 		holds, err := holdsOffice(e.Rows, office, f.Person, e.Act.Effective)
 		if err != nil {
@@ -274,6 +351,7 @@ var ElectOfficer = Define(Kind{
 		"otherwise they act in the order of their election (Art. V §10, §12, §16). Once any officer is " +
 		"recorded, the signers of certificates are checked against this register (Art. VI §1).",
 	Actors: []corp.Capacity{corp.AsBoard},
+	Power:  PowerOrdinary,
 	Example: `kind: officer.elect
 effective: 2000-01-05
 actor: {as: board}
@@ -321,6 +399,7 @@ var EndOfficer = Define(Kind{
 	Summary: "record that an officer left office (resignation, death or removal by the board)",
 	Doc:     "Officers hold office until their successors are chosen, unless they resign, die or are removed by the board (Art. V §5). A removal is the board's act.",
 	Actors:  []corp.Capacity{corp.AsBoard, corp.AsSecretary},
+	Power:   PowerOrdinary,
 	Example: `kind: officer.end
 effective: 2004-02-01
 actor: {person: susan, as: secretary}
@@ -335,8 +414,13 @@ fields: {office: vice_president, person: victor, why: resignation, source: "Lett
 	e.Check("MB.officer.in_office", holds, fmt.Sprintf("%s holds the office of %s until %s", f.Person, f.Office, e.Act.Effective),
 		fmt.Sprintf("%s does not hold the office of %s on %s", f.Person, f.Office, e.Act.Effective))
 	if f.Why == "removal" {
-		e.Check("V.5.removal", e.Act.Actor.Capacity == corp.AsBoard, "removed by the board",
+		e.Check("V.5.removal", e.Act.Actor.Capacity == corp.AsBoard || e.Act.Actor.Capacity == corp.AsCommittee, "removed by the board",
 			"an officer is removed only by the board (Art. V §5)")
+		if e.Act.Actor.Capacity == corp.AsBoard {
+			if err := requireBoardMajority(e, "V.5.removal"); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }, func(e *Env, f *EndOfficerFields) error {
@@ -430,4 +514,111 @@ func (s *Service) Acting(ctx context.Context, corpID, office string, d corp.Date
 		}
 	}
 	return "", "", corp.E("officers acting", corp.NotFound, "no one can act as %s on %s: the holder and every %s are absent or the offices vacant", office, d, dep)
+}
+
+// requireBoardMajority asks that the act be adopted by "a majority of the
+// Board of Directors" read by A-MAJBOARD: of the whole board (default), of
+// the directors in office, or of those present (the ordinary act).
+func requireBoardMajority(e *Env, rule string) error {
+	d := e.Act.Effective
+	switch e.Bylaws.Choice("A-MAJBOARD") {
+	case "present":
+		return nil
+	case "in_office":
+		in, err := directorsOn(e.Rows, d)
+		if err != nil {
+			return err
+		}
+		e.requireVotes(rule, "a majority of the directors in office (A-MAJBOARD: in_office)", len(in), countNeeded(e.Bylaws, rule, len(in)), false)
+	default:
+		whole, err := wholeBoard(e.Rows, d)
+		if err != nil {
+			return err
+		}
+		e.requireVotes(rule, "a majority of the whole board (A-MAJBOARD)", whole, countNeeded(e.Bylaws, rule, whole), false)
+	}
+	return nil
+}
+
+// checkRemoval checks the removal of a director (Art. III §14): by the
+// holders of a majority of the shares entitled to vote at an election of
+// directors (not of those present), and, with cumulative voting, the
+// protection of DGCL §141(k)(2): unless for cause or the entire board is
+// removed, a director may not be removed if the shares voted against would
+// elect him or her at a cumulative election of the whole board.
+func checkRemoval(e *Env, f *EndDirectorFields) error {
+	byHolders := e.Act.Actor.Capacity == corp.AsStockholders
+	e.Check("III.14.removal", byHolders, "removed by the stockholders",
+		fmt.Sprintf("a director is removed by the holders of a majority of the shares entitled to vote at an election of directors, not by the %s", e.Act.Actor.Capacity))
+	if !byHolders {
+		return nil
+	}
+	if f.SharesFor == nil {
+		e.Warn("III.14.removal", "the stockholders' vote is not recorded (give shares_for and shares_against): the majority of the shares entitled to vote cannot be checked")
+		return nil
+	}
+	outstanding, err := votingSharesOn(e.Rows, e.Charter, e.Act.Effective)
+	if err != nil {
+		return err
+	}
+	units, _ := outstanding.Int64()
+	need := corp.DecimalFromInt(int64(countNeeded(e.Bylaws, "III.14.removal", int(units))))
+	if !outstanding.IsInteger() {
+		need = outstanding // fractional shares: compare exactly below
+	}
+	frac, _ := e.Bylaws.Fraction("III.14.removal", "fraction")
+	ok := frac.MoreThan(*f.SharesFor, outstanding)
+	e.Check("III.14.removal", ok,
+		fmt.Sprintf("%s shares for removal: more than half of the %s shares entitled to vote at an election of directors (%s needed)", f.SharesFor.Grouped(), outstanding.Grouped(), need.Grouped()),
+		fmt.Sprintf("%s shares for removal, but a majority of the %s shares entitled to vote at an election of directors is needed: %s (a majority of those present is not enough)", f.SharesFor.Grouped(), outstanding.Grouped(), need.Grouped()),
+		N("shares_for", *f.SharesFor), N("entitled_to_vote", outstanding), N("needed", need))
+	if !e.Charter.CumulativeVoting || f.Cause || f.EntireBoard {
+		return nil
+	}
+	against := corp.Decimal{}
+	if f.SharesAgainst != nil {
+		against = *f.SharesAgainst
+	}
+	whole, err := wholeBoard(e.Rows, e.Act.Effective)
+	if err != nil {
+		return err
+	}
+	threshold := func(s corp.Decimal) corp.Decimal { // ⌊S/(D+1)⌋ + 1
+		n, _ := s.Int64()
+		return corp.DecimalFromInt(n/int64(whole+1) + 1)
+	}
+	cast := f.SharesFor.Add(against)
+	base, other := cast, outstanding
+	if e.Bylaws.Choice("A-REMOVALS") == "outstanding" {
+		base, other = outstanding, cast
+	}
+	t := threshold(base)
+	protected := against.Cmp(t) >= 0
+	e.Check("III.14.removal", !protected,
+		fmt.Sprintf("DGCL §141(k)(2): the %s shares against removal would not elect the director cumulatively (%s needed of %s voting for a board of %d)", against.Grouped(), t.Grouped(), base.Grouped(), whole),
+		fmt.Sprintf("DGCL §141(k)(2): with cumulative voting, a director may not be removed without cause when the shares against removal (%s) would elect him or her at an election of the whole board of %d (%s needed of %s)", against.Grouped(), whole, t.Grouped(), base.Grouped()),
+		N("shares_against", against), N("threshold", t), N("whole_board", whole), N("S", base))
+	if t2 := threshold(other); (against.Cmp(t2) >= 0) != protected {
+		e.Warn("III.14.removal", fmt.Sprintf("A-REMOVALS: under the other reading (S = %s) the threshold is %s and the outcome differs", other.Grouped(), t2.Grouped()), N("other_threshold", t2))
+	}
+	return nil
+}
+
+// votingSharesOn returns the outstanding shares of the classes entitled to
+// vote (votes per share above zero) on d.
+func votingSharesOn(r tables.Reader, facts corp.CharterFacts, d corp.Date) (corp.Decimal, error) {
+	units := map[string]int64{}
+	err := r.Scan(tables.HoldingChanges, nil, func(row tables.Row) error {
+		if row[2].(string) <= d.String() {
+			units[row[1].(string)] += row[4].(int64)
+		}
+		return nil
+	})
+	total := corp.Decimal{}
+	for _, c := range facts.Classes {
+		if c.VotesPerShare.Sign() > 0 {
+			total = total.Add(corp.DecimalFromUnits(units[c.ID], c.Scale))
+		}
+	}
+	return total, err
 }

@@ -182,6 +182,7 @@ var DirectReplacement = Define(Kind{
 		"it fixes and an advertisement in a manner it fixes; the replacement is refused until each is met " +
 		"(certificate.bond_posted, certificate.advertised).",
 	Actors:    []corp.Capacity{corp.AsBoard},
+	Power:     PowerOrdinary,
 	ActorRule: "VI.3.lost_certificate",
 	Example: `kind: certificate.replace_directed
 effective: 2004-03-10
@@ -592,6 +593,7 @@ var Repurchase = Define(Kind{
 		"capital (§160(a)(1)) is the board's finding, which the resolution carries; minutebook does not " +
 		"keep the accounts to check it.",
 	Actors: []corp.Capacity{corp.AsSecretary, corp.AsAssistantSecretary, corp.AsTransferAgent, corp.AsBoard},
+	Power:  PowerOrdinary,
 	Example: `kind: stock.repurchase
 effective: 2004-09-01
 actor: {person: susan, as: secretary}
@@ -713,6 +715,7 @@ var Retire = Define(Kind{
 		"authorized and unissued shares unless the charter forbids their reissue. Only treasury shares can " +
 		"be retired.",
 	Actors: []corp.Capacity{corp.AsSecretary, corp.AsAssistantSecretary, corp.AsTransferAgent, corp.AsBoard},
+	Power:  PowerOrdinary,
 	Example: `kind: stock.retire
 effective: 2004-12-01
 actor: {as: board}
@@ -806,6 +809,7 @@ var Call = Define(Kind{
 		"consideration not already called, and is due no earlier than the call. Each call's due date appears " +
 		"in the calendar until it is paid.",
 	Actors: []corp.Capacity{corp.AsBoard},
+	Power:  PowerOrdinary,
 	Example: `kind: stock.call
 effective: 2004-04-01
 actor: {as: board}

@@ -2,6 +2,7 @@ package acts
 
 import (
 	"fmt"
+	"strings"
 
 	"minutebook/internal/corp"
 	"minutebook/internal/strict"
@@ -28,6 +29,7 @@ var AmendCorporation = Define(Kind{
 		"(Art. I §2), the fiscal year (Art. VII §4) or the seal (Art. VII §5). Moving the registered office " +
 		"away from the place Art. I §1 names is recorded with a warning: the bylaw text should be amended too.",
 	Actors: []corp.Capacity{corp.AsBoard},
+	Power:  PowerOrdinary,
 	Example: `kind: corporation.amend
 effective: 2001-04-02
 actor: {as: board}
@@ -89,6 +91,7 @@ var AmendCharter = Define(Kind{
 		"is filed (DGCL §242). The act names the filing; the board and stockholder approvals it needed " +
 		"(Art. II §9, statutory override) are recorded by the meeting and board acts of later capabilities.",
 	Actors: []corp.Capacity{corp.AsSecretary},
+	Power:  PowerAmendCharter,
 	Example: `kind: charter.amend
 effective: 2000-03-01
 actor: {person: susan, as: secretary}
@@ -139,6 +142,7 @@ var AmendBylaws = Define(Kind{
 		"effective date on is checked against it. The vote itself is recorded by the board and meeting " +
 		"acts of later capabilities.",
 	Actors: []corp.Capacity{corp.AsBoard, corp.AsStockholders},
+	Power:  PowerAmendBylaws,
 	Example: `kind: bylaws.amend
 effective: 2003-01-15
 actor: {as: board}
@@ -163,8 +167,33 @@ fields:
 	default:
 		e.Hold("IX.1.who", "the stockholders may always amend the bylaws")
 	}
+	fromAdoption := false
+	if ad := e.Act.Adoption; ad != nil && e.Act.Actor.Capacity == corp.AsBoard {
+		where := "written_consent"
+		if ad.Meeting != "" {
+			m, ok, err := loadMeeting(e.Rows, ad.Meeting)
+			if err != nil {
+				return err
+			}
+			where = "regular"
+			if ok && (m.Kind == "special" || m.Kind == "first_on_notice") {
+				where = "special"
+			}
+		}
+		if where != f.Meeting {
+			e.Fail("IX.1.where", fmt.Sprintf("the adoption names a %s meeting or consent, but meeting says %s", strings.ReplaceAll(where, "_", " "), f.Meeting))
+		}
+		if where == "special" {
+			// The adoption check reads the notice of the meeting itself.
+			e.requireInNotice("IX.1.where")
+			fromAdoption = true
+		}
+	}
 	switch f.Meeting {
 	case "special":
+		if fromAdoption {
+			break
+		}
 		e.Check("IX.1.where", f.NoticeIncludedAmendment,
 			"adopted at a special meeting whose notice contained the amendment",
 			"at a special meeting the notice must contain the amendment: notice_included_amendment = false")

@@ -514,6 +514,7 @@ var ROFRFMV = Define(Kind{
 		"(A-PLEDGE). The value covers all the noticed shares and is fixed before anyone elects. Good faith is " +
 		"the board's judgment: minutebook records it and cites the resolution, it cannot decide it.",
 	Actors: []corp.Capacity{corp.AsBoard},
+	Power:  PowerOrdinary,
 	Example: `kind: rofr.fmv
 effective: 2003-03-10
 actor: {as: board}
@@ -578,6 +579,7 @@ var ROFRAssign = Define(Kind{
 		"keeps the rest, and the elections of the corporation and its assignees together must reach all the " +
 		"noticed shares. Under whole_only an assignment takes the whole option.",
 	Actors: []corp.Capacity{corp.AsBoard},
+	Power:  PowerOrdinary,
 	Example: `kind: rofr.assign
 effective: 2003-03-12
 actor: {as: board}
@@ -695,6 +697,7 @@ var ROFRElect = Define(Kind{
 		"short when the window ends the option lapses and the free window opens (§1(e)). The price is the " +
 		"notice's, or the board's fair market value (rofr.fmv), which a gift requires before anyone elects.",
 	Actors: []corp.Capacity{corp.AsBoard, corp.AsSecretary, corp.AsHolder},
+	Power:  PowerOrdinary,
 	Example: `kind: rofr.elect
 effective: 2003-03-20
 actor: {person: susan, as: secretary}
@@ -825,6 +828,7 @@ var ROFRDecline = Define(Kind{
 		"the stockholder's free window early: it still runs the 60 days after the option expires. Under " +
 		"from_decline, and when no part of the option is assigned, it runs the 60 days after the decline.",
 	Actors: []corp.Capacity{corp.AsBoard, corp.AsSecretary},
+	Power:  PowerOrdinary,
 	Example: `kind: rofr.decline
 effective: 2003-03-10
 actor: {as: board}
@@ -1092,6 +1096,7 @@ var ROFRWaive = Define(Kind{
 		"waiver gets a number; the stock.transfer it covers cites it as `rofr_waiver` and must match its " +
 		"holder, transferee, certificates and shares.",
 	Actors: []corp.Capacity{corp.AsBoard, corp.AsStockholders},
+	Power:  PowerOrdinary,
 	Example: `kind: rofr.waive
 effective: 2003-05-01
 actor: {as: stockholders}

@@ -171,7 +171,8 @@ var IssueStock = Define(Kind{
 		"the total consideration and the amount paid (Art. VI §1). The certificate's legends follow " +
 		"the bylaws in force on the issue date: the ROFR legend while Art. VIII is in effect, the " +
 		"market stand-off legend, and the class-rights statement when more than one class is authorized.",
-	Actors: []corp.Capacity{corp.AsSecretary, corp.AsAssistantSecretary, corp.AsTransferAgent},
+	Actors: []corp.Capacity{corp.AsSecretary, corp.AsAssistantSecretary, corp.AsTransferAgent, corp.AsBoard},
+	Power:  PowerIssue,
 	Example: `kind: stock.issue
 effective: 2000-01-10
 actor: {person: susan, as: secretary}

@@ -475,6 +475,7 @@ var ImposeStopTransfer = Define(Kind{
 	Summary: "impose a stop-transfer order on a holder's shares, a class or a certificate",
 	Doc:     "The corporation imposes stop-transfer instructions (Art. VI §6); every transfer the order covers is refused until it is lifted.",
 	Actors:  []corp.Capacity{corp.AsSecretary, corp.AsTransferAgent, corp.AsBoard},
+	Power:   PowerOrdinary,
 	Example: `kind: stop_transfer.impose
 effective: 2004-11-16
 actor: {person: susan, as: secretary}
@@ -506,6 +507,7 @@ var LiftStopTransfer = Define(Kind{
 	Summary: "lift a stop-transfer order",
 	Doc:     "Lifts an open stop-transfer order from the act's effective date.",
 	Actors:  []corp.Capacity{corp.AsSecretary, corp.AsTransferAgent, corp.AsBoard},
+	Power:   PowerOrdinary,
 	Example: `kind: stop_transfer.lift
 effective: 2005-05-15
 actor: {person: susan, as: secretary}

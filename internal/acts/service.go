@@ -224,6 +224,9 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 		if err := a.Kind.check(env, a.Fields); err != nil {
 			return false, err
 		}
+		if err := checkAdoption(env); err != nil {
+			return false, err
+		}
 	}
 	res.Checks, res.BylawsVersion = env.checks, env.BylawsVersion
 	if env.Failed() {
@@ -274,14 +277,20 @@ func preChecks(e *Env, a *Act, h *Head) error {
 		e.Fail("MB.corporation.exists", fmt.Sprintf("corporation %q is not recorded: record corporation.create first", e.CorpID))
 		return nil
 	}
-	if !a.Kind.mayAct(a.Actor.Capacity) {
+	committee := a.Actor.Capacity == corp.AsCommittee && committeeMayAct(a.Kind)
+	if committee && e.Corp != nil && e.Bylaws != nil {
+		if err := committeePowers(e); err != nil {
+			return err
+		}
+	}
+	if !committee && !a.Kind.mayAct(a.Actor.Capacity) {
 		rule := a.Kind.ActorRule
 		if rule == "" {
 			rule = "MB.actor.capacity"
 		}
 		e.Fail(rule, fmt.Sprintf("%s may not be performed by the %s (allowed: %s)", a.Kind.Name, a.Actor.Capacity, capacityList(a.Kind.Actors)))
 	}
-	if a.Actor.Person != "" && e.Corp != nil {
+	if a.Actor.Person != "" && e.Corp != nil && a.Actor.Capacity != corp.AsCommittee {
 		ok, err := e.PersonExists(a.Actor.Person)
 		if err != nil {
 			return err
@@ -314,6 +323,9 @@ func preChecks(e *Env, a *Act, h *Head) error {
 // they write the same rows.
 func applyAct(e *Env, a *Act) error {
 	if err := a.Kind.apply(e, a.Fields); err != nil {
+		return err
+	}
+	if err := recordResolution(e, a); err != nil {
 		return err
 	}
 	if a.Correction {
