@@ -13,7 +13,7 @@ func TestQueriesHaveJSON(t *testing.T) {
 	queries := [][]string{
 		{"persons"}, {"corporations"}, {"calendar"}, {"holders"}, {"certificates"},
 		{"bylaws", "show"}, {"bylaws", "explain"}, {"journal", "show"}, {"journal", "verify"},
-		{"import", "ocf"}, {"stocklist"}, {"officers"}, {"officers", "acting"},
+		{"import", "ocf"}, {"stocklist"}, {"officers"}, {"officers", "acting"}, {"instruments"},
 		{"board", "meetings"}, {"board", "committees"}, {"board", "court"}, {"minutes"},
 	}
 	for _, q := range queries {

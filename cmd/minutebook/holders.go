@@ -18,7 +18,10 @@ func (a *app) holdersCmd() *cobra.Command {
 		Long: "holders prints the cap table on a date: each holder of record (Art. VI §7) in alphabetical\n" +
 			"order of sort key, the shares of each class held at the end of that date, and the share of\n" +
 			"the class and of the voting power they represent. Percentages are rounded to two decimals\n" +
-			"for display (half away from zero); the JSON carries the exact fractions too.",
+			"for display (half away from zero); the JSON carries the exact fractions too. When options,\n" +
+			"warrants, convertibles or other instruments are outstanding, a separate fully diluted\n" +
+			"section follows: each holder's shares plus the shares their instruments call for as\n" +
+			"converted. Instruments carry no votes and never enter the voting power.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -34,8 +37,12 @@ func (a *app) holdersCmd() *cobra.Command {
 			if err != nil {
 				return fail(codeOf(err), "%v", err)
 			}
+			dl, err := a.svc.FullyDiluted(ctx, corpID, ct)
+			if err != nil {
+				return fail(codeOf(err), "%v", err)
+			}
 			if asJSON {
-				writeJSON(a.stdout, capTableJSON(ct))
+				writeJSON(a.stdout, capTableJSON(ct, dl))
 				return nil
 			}
 			fmt.Fprintf(a.stdout, "Holders of record of %s on %s\n\n", corpID, ct.On)
@@ -47,6 +54,7 @@ func (a *app) holdersCmd() *cobra.Command {
 			for _, c := range ct.Classes {
 				fmt.Fprintf(a.stdout, "%-30s %-10s %15s %8s %15s\n", "outstanding", c.Class.ID, c.Outstanding.Grouped(), "", c.Votes.Grouped())
 			}
+			a.writeDiluted(dl)
 			return nil
 		},
 	}
@@ -55,7 +63,7 @@ func (a *app) holdersCmd() *cobra.Command {
 	return c
 }
 
-func capTableJSON(ct *acts.CapTable) any {
+func capTableJSON(ct *acts.CapTable, dl *acts.Diluted) any {
 	type holdingJSON struct {
 		Holder           string `json:"holder"`
 		Name             string `json:"name"`
@@ -80,7 +88,10 @@ func capTableJSON(ct *acts.CapTable) any {
 		Holdings []holdingJSON `json:"holdings"`
 		Classes  []classJSON   `json:"classes"`
 		Votes    string        `json:"votes"`
-	}{On: ct.On.String(), Holdings: []holdingJSON{}, Votes: ct.Votes.String()}
+		// FullyDiluted is apart from the holdings of record: instruments
+		// as converted carry no votes.
+		FullyDiluted any `json:"fully_diluted"`
+	}{On: ct.On.String(), Holdings: []holdingJSON{}, Votes: ct.Votes.String(), FullyDiluted: dilutedJSON(dl)}
 	for _, h := range ct.Holdings {
 		out.Holdings = append(out.Holdings, holdingJSON{h.Holder.ID, h.Holder.Name, h.Holder.SortKey, h.Class, h.Shares.String(), h.Votes.String(),
 			h.OfClass.RatString(), acts.Percent(h.OfClass), h.OfVotingPower.RatString(), acts.Percent(h.OfVotingPower)})

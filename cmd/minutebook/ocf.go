@@ -92,7 +92,7 @@ func (a *app) importOCFCmd() *cobra.Command {
 		},
 	}
 	c.Flags().BoolVar(&dryRun, "dry-run", false, "perform every check and write nothing")
-	c.Flags().BoolVar(&asJSON, "json", false, "print the import report as JSON, with the instruments kept")
+	c.Flags().BoolVar(&asJSON, "json", false, "print the import report as JSON, with the plans and vesting terms kept")
 	c.Flags().StringArrayVar(&signers, "signer", nil, "an officer who signs the certificates, PERSON:OFFICE (person by minutebook or OCF stakeholder id); give two")
 	c.Flags().BoolVar(&uncertificated, "uncertificated", false, "record securities whose custom_id is a certificate number as uncertificated positions")
 	c.Flags().StringVar(&tz, "time-zone", "", "the time zone of a new corporation (default: from its state of formation, else UTC)")
@@ -123,13 +123,16 @@ func writeReport(a *app, rep *ocf.Report) {
 	}
 	for _, t := range rep.Transactions {
 		line := fmt.Sprintf("  %s %s %s: %s", t.Date, t.Type, t.ID, t.Outcome)
-		if t.Reason != "" && t.Outcome != ocf.Instrument {
+		if t.Reason != "" {
 			line += " — " + t.Reason
 		}
 		fmt.Fprintln(w, line)
 	}
-	if n := len(rep.Instruments); n > 0 {
-		fmt.Fprintf(w, "  %d instruments (options, warrants, convertibles, plans, vesting) kept in the report, not on the stock ledger (--json shows them)\n", n)
+	for _, m := range rep.Instruments {
+		fmt.Fprintf(w, "  instrument %s -> %s (%s)\n", m.OCFID, m.ID, m.Name)
+	}
+	if n := len(rep.Kept); n > 0 {
+		fmt.Fprintf(w, "  %d plans, vesting terms and their events kept in the report, not in the books (--json shows them)\n", n)
 	}
 	for _, n := range rep.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
@@ -148,10 +151,11 @@ func (a *app) exportOCFCmd() *cobra.Command {
 		Use:   "ocf [--out PATH] [--as-of DATE] [--instruments PACKAGE]",
 		Short: "export the corporation as an Open Cap Table Format 1.2.0 package (a folder, or a .zip by extension)",
 		Long: "export ocf writes the manifest (issuer from the corporation), the stakeholders (persons), the\n" +
-			"stock classes (charter facts on --as-of) and the issuances and transfers of the journal. The\n" +
-			"package is validated against the OCF 1.2.0 schemas before it is written. --instruments names\n" +
-			"the package the books were imported from: its plans, vesting terms, options, warrants and\n" +
-			"convertibles are written back with the ids the import gave.",
+			"stock classes (charter facts on --as-of), the issuances and transfers of the journal, and the\n" +
+			"options, warrants, convertibles, RSUs and SARs of the books with their exercises, conversions,\n" +
+			"cancellations and expirations. The package is validated against the OCF 1.2.0 schemas before\n" +
+			"it is written. --instruments names the package the books were imported from: its stock plans\n" +
+			"and vesting terms, which the books do not hold, are written back with the ids the import gave.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -197,6 +201,6 @@ func (a *app) exportOCFCmd() *cobra.Command {
 	}
 	c.Flags().StringVar(&out, "out", "", "the package to write: a folder, or a file ending .zip (default <corp>.ocf.zip)")
 	c.Flags().StringVar(&asOf, "as-of", "", "the manifest's as_of date and the date of the charter facts, YYYY-MM-DD (default: today)")
-	c.Flags().StringVar(&instruments, "instruments", "", "the OCF package the books were imported from, to write its instruments back")
+	c.Flags().StringVar(&instruments, "instruments", "", "the OCF package the books were imported from, to write its stock plans and vesting terms back")
 	return c
 }

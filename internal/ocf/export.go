@@ -28,8 +28,9 @@ type ExportOptions struct {
 	// GeneratedAt is the manifest's generated_at time.
 	GeneratedAt time.Time
 	// Instruments, when given, is the package the books were imported
-	// from: its stock plans, vesting terms and instrument transactions
-	// (options, warrants, convertibles) are written back with ids mapped.
+	// from: its stock plans and vesting terms, which the books do not hold,
+	// are written back with ids mapped, and the options granted under a
+	// plan name it. The instruments themselves are written from the books.
 	Instruments *Package
 }
 
@@ -49,6 +50,10 @@ type exporter struct {
 	used   map[int64]bool
 	certs  []acts.Certificate
 	prefix map[string]string
+	// grants are the instruments on the books; planIDs the stock plans
+	// written back, by name.
+	grants  map[string]*acts.InstrumentOn
+	planIDs map[string]string
 }
 
 // Export writes corporation corpID as an OCF 1.2.0 package: the manifest
@@ -73,7 +78,20 @@ func ExportCorporation(ctx context.Context, svc *acts.Service, corpID string, op
 	if err != nil {
 		return nil, err
 	}
-	x := &exporter{svc: svc, corpID: corpID, opt: opt, out: &Export{Files: map[string][]byte{}}, used: map[int64]bool{}, certs: certs, prefix: map[string]string{}}
+	x := &exporter{svc: svc, corpID: corpID, opt: opt, out: &Export{Files: map[string][]byte{}}, used: map[int64]bool{}, certs: certs, prefix: map[string]string{},
+		grants: map[string]*acts.InstrumentOn{}, planIDs: map[string]string{}}
+	ins, err := svc.Instruments(ctx, corpID, corp.MustDate(9999, 12, 31))
+	if err != nil {
+		return nil, err
+	}
+	for i := range ins {
+		x.grants[ins[i].ID] = &ins[i]
+	}
+	// Plans and vesting terms written back.
+	var plans, vesting []any
+	if opt.Instruments != nil {
+		plans, vesting = x.plans(opt.Instruments)
+	}
 	// Stakeholders.
 	var stakeholders []any
 	for _, p := range persons {
@@ -108,16 +126,13 @@ func ExportCorporation(ctx context.Context, svc *acts.Service, corpID string, op
 			x.issue(e)
 		case "stock.transfer":
 			x.transfer(e)
+		case "instrument.grant", "instrument.exercise", "instrument.convert", "instrument.cancel", "instrument.expire":
+			x.instrument(e)
 		default:
 			if strings.HasPrefix(e.Kind, "stock.") || strings.HasPrefix(e.Kind, "certificate.") {
 				x.out.Notes = append(x.out.Notes, fmt.Sprintf("journal entry %d (%s) is not exported: no OCF mapping yet", e.Seq, e.Kind))
 			}
 		}
-	}
-	// Instruments written back.
-	var plans, vesting []any
-	if opt.Instruments != nil {
-		plans, vesting = x.instruments(opt.Instruments)
 	}
 	files := []struct {
 		key, name, fileType string
@@ -357,29 +372,21 @@ func (x *exporter) transfer(e *journal.Entry) {
 	}
 }
 
-// instruments returns the stock plans and vesting terms of the imported
-// package, and adds its instrument transactions, with stakeholder and
-// stock class ids mapped as the import mapped them. Objects that do not
-// validate against OCF 1.2.0 are left out with a note.
-func (x *exporter) instruments(pkg *Package) (plans, vesting []any) {
-	p := &planner{pkg: pkg, rep: &Report{}, persons: map[string]string{}, known: map[string]bool{}, classes: map[string]string{},
-		prefix: map[string]string{}, secs: map[string]*security{}, consumed: map[string]string{}}
+// plans returns the stock plans and vesting terms of the imported package,
+// with stock class ids mapped as the import mapped them. Objects that do
+// not validate against OCF 1.2.0 are left out with a note.
+func (x *exporter) plans(pkg *Package) (plans, vesting []any) {
+	p := &planner{pkg: pkg, rep: &Report{}, classes: map[string]string{}}
 	for _, o := range pkg.Of("STOCK_CLASS") {
 		p.classes[o.ID] = p.uniqueClassID(o)
 	}
-	for _, o := range pkg.Of("STAKEHOLDER") {
-		p.addPerson(o, corp.MustDate(2000, 1, 1))
-	}
-	for _, o := range pkg.Of("TX_STOCK_ISSUANCE") {
-		p.secs[o.Str("security_id")] = &security{}
-	}
 	sch, _ := SchemasFor(ExportVersion)
-	remap := func(o *Object) map[string]any {
+	for _, o := range pkg.Objects {
+		if o.Type != "STOCK_PLAN" && o.Type != "VESTING_TERMS" {
+			continue
+		}
 		var m map[string]any
 		_ = json.Unmarshal(o.Raw, &m)
-		if v, ok := m["stakeholder_id"].(string); ok && p.persons[v] != "" {
-			m["stakeholder_id"] = p.persons[v]
-		}
 		if v, ok := m["stock_class_id"].(string); ok && p.classes[v] != "" {
 			m["stock_class_id"] = p.classes[v]
 		}
@@ -391,42 +398,19 @@ func (x *exporter) instruments(pkg *Package) (plans, vesting []any) {
 			}
 		}
 		data, _ := json.Marshal(m)
-		v, err := decodeJSON(data)
-		if err == nil {
+		if v, err := decodeJSON(data); err == nil {
 			if os := sch.objects[o.Type]; os == nil || len(validate(os, v, o.File, o.Pointer)) > 0 {
 				x.out.Notes = append(x.out.Notes, fmt.Sprintf("%s %s (%s#%s) does not validate against OCF %s; not written back", o.Type, o.ID, o.File, o.Pointer, ExportVersion))
-				return nil
+				continue
 			}
 		}
-		return m
-	}
-	for _, o := range pkg.Objects {
-		var m map[string]any
-		switch {
-		case o.Type == "STOCK_PLAN" || o.Type == "VESTING_TERMS":
-			m = remap(o)
-		case (strings.HasPrefix(o.Type, "TX_") || strings.HasPrefix(o.Type, "CE_")) && p.isInstrument(o):
-			m = remap(o)
-		default:
-			continue
-		}
-		if m == nil {
-			continue
-		}
-		switch o.Type {
-		case "STOCK_PLAN":
+		if o.Type == "STOCK_PLAN" {
+			x.planIDs[o.Str("plan_name")] = o.ID
 			plans = append(plans, m)
-		case "VESTING_TERMS":
+		} else {
 			vesting = append(vesting, m)
-		default:
-			x.txs = append(x.txs, m)
 		}
 	}
-	sort.SliceStable(x.txs, func(i, j int) bool {
-		a, _ := x.txs[i].(map[string]any)["date"].(string)
-		b, _ := x.txs[j].(map[string]any)["date"].(string)
-		return a < b
-	})
 	return plans, vesting
 }
 

@@ -35,10 +35,9 @@ type Options struct {
 
 // Outcomes of one OCF transaction in the report.
 const (
-	Applied    = "applied"    // became one or more acts
-	Instrument = "instrument" // an option, warrant, convertible or plan event: kept in the report, not on the stock ledger
-	NoEffect   = "no_effect"  // nothing to record on minutebook's books; kept in the report
-	Refused    = "refused"    // cannot be mapped to an act kind; the import stops
+	Applied  = "applied"   // became one or more acts
+	NoEffect = "no_effect" // nothing to record on minutebook's books; kept in the report
+	Refused  = "refused"   // cannot be mapped to an act kind; the import stops
 )
 
 // Mapping pairs an OCF id with the minutebook id it became.
@@ -62,21 +61,25 @@ type TxOutcome struct {
 }
 
 // Report is the outcome of an import: the ids mapped, what became of every
-// transaction, the instruments kept, and the act path's results.
+// transaction, the objects kept that the books do not hold, and the act
+// path's results.
 type Report struct {
-	Package      string         `json:"package"`
-	OCFVersion   string         `json:"ocf_version"`
-	Issuer       string         `json:"issuer"`
-	Corporation  string         `json:"corporation"`
-	Created      bool           `json:"created"`
-	Status       string         `json:"status"` // recorded, checked, refused
-	Stakeholders []Mapping      `json:"stakeholders"`
-	Classes      []Mapping      `json:"stock_classes"`
-	Transactions []TxOutcome    `json:"transactions"`
-	Instruments  []*Object      `json:"instruments"`
-	Notes        []string       `json:"notes,omitempty"`
-	Acts         []acts.Result  `json:"acts"`
-	Document     map[string]any `json:"-"` // the act file that was applied
+	Package      string      `json:"package"`
+	OCFVersion   string      `json:"ocf_version"`
+	Issuer       string      `json:"issuer"`
+	Corporation  string      `json:"corporation"`
+	Created      bool        `json:"created"`
+	Status       string      `json:"status"` // recorded, checked, refused
+	Stakeholders []Mapping   `json:"stakeholders"`
+	Classes      []Mapping   `json:"stock_classes"`
+	Transactions []TxOutcome `json:"transactions"`
+	Instruments  []Mapping   `json:"instruments"` // OCF security id -> instrument id
+	// Kept are the stock plans, vesting terms, pool adjustments and vesting
+	// events of instruments: the books do not hold them, the report does.
+	Kept     []*Object      `json:"kept"`
+	Notes    []string       `json:"notes,omitempty"`
+	Acts     []acts.Result  `json:"acts"`
+	Document map[string]any `json:"-"` // the act file that was applied
 }
 
 // Refusals returns the transactions that were refused.
@@ -121,8 +124,11 @@ type planner struct {
 	secs     map[string]*security
 	next     int64
 	acts     []planAct
-	consumed map[string]string // issuance security ids created by a transfer -> transfer id
-	imported map[string]uint64 // OCF issuance ids already on the books -> journal entry
+	consumed map[string]string      // issuance security ids created by a transfer -> transfer id
+	imported map[string]uint64      // OCF issuance ids already on the books -> journal entry
+	instr    map[string]*instrument // OCF security id -> the instrument it is
+	instrIDs map[string]bool        // instrument ids given
+	results  map[string][]*Object   // exercise or conversion id -> the stock issuances of its shares
 }
 
 // Import turns a package into acts and applies them to the corporation in
@@ -133,9 +139,10 @@ type planner struct {
 // internal failure, or a package that cannot be imported at all.
 func Import(ctx context.Context, svc *acts.Service, pkg *Package, opt Options) (*Report, error) {
 	rep := &Report{Package: pkg.Name, OCFVersion: pkg.Version, Issuer: pkg.Issuer.Str("legal_name"),
-		Stakeholders: []Mapping{}, Classes: []Mapping{}, Transactions: []TxOutcome{}, Instruments: []*Object{}, Acts: []acts.Result{}}
+		Stakeholders: []Mapping{}, Classes: []Mapping{}, Transactions: []TxOutcome{}, Instruments: []Mapping{}, Kept: []*Object{}, Acts: []acts.Result{}}
 	p := &planner{pkg: pkg, opt: opt, rep: rep, persons: map[string]string{}, known: map[string]bool{},
-		classes: map[string]string{}, prefix: map[string]string{}, secs: map[string]*security{}, next: 1, consumed: map[string]string{}, imported: map[string]uint64{}}
+		classes: map[string]string{}, prefix: map[string]string{}, secs: map[string]*security{}, next: 1, consumed: map[string]string{}, imported: map[string]uint64{},
+		instr: map[string]*instrument{}, instrIDs: map[string]bool{}}
 	corpID := opt.Corp
 	if corpID == "" {
 		corpID = slug(rep.Issuer, "corp")
@@ -275,7 +282,7 @@ func (p *planner) plan(corpID string) error {
 	formation, _ := corp.ParseDate(pkg.Issuer.Str("formation_date"))
 	start := formation
 	for _, o := range pkg.Objects {
-		if d, err := corp.ParseDate(o.Str("date")); err == nil && strings.HasPrefix(o.Type, "TX_STOCK") && (start.IsZero() || d.Before(start)) {
+		if d, err := corp.ParseDate(o.Str("date")); err == nil && (strings.HasPrefix(o.Type, "TX_STOCK") || instrumentIssuances[o.Type]) && (start.IsZero() || d.Before(start)) {
 			start = d
 		}
 	}
@@ -369,12 +376,13 @@ func (p *planner) plan(corpID string) error {
 		}
 		return txRank(txs[i].Type) < txRank(txs[j].Type)
 	})
+	p.resultingIssuances(txs)
 	for _, o := range txs {
 		p.transaction(o)
 	}
 	for _, o := range pkg.Objects {
 		if o.Type == "STOCK_PLAN" || o.Type == "VESTING_TERMS" {
-			p.rep.Instruments = append(p.rep.Instruments, o)
+			p.rep.Kept = append(p.rep.Kept, o)
 		}
 	}
 	return nil
@@ -384,12 +392,14 @@ func txRank(t string) int {
 	switch {
 	case strings.Contains(t, "AUTHORIZED_SHARES_ADJUSTMENT"):
 		return 0
-	case t == "TX_STOCK_ISSUANCE":
+	case t == "TX_STOCK_ISSUANCE" || instrumentIssuances[t]:
 		return 1
-	case t == "TX_STOCK_TRANSFER":
+	case instrumentExercises[t] || t == "TX_CONVERTIBLE_CONVERSION":
 		return 2
+	case t == "TX_STOCK_TRANSFER":
+		return 3
 	}
-	return 3
+	return 4
 }
 
 func (p *planner) createCorporation(corpID string, formation, start corp.Date) {
@@ -575,23 +585,6 @@ var unsupported = map[string]string{
 	"TX_STOCK_CONSOLIDATION": "no act kind consolidates securities yet",
 }
 
-// isInstrument reports whether a transaction concerns options, warrants,
-// convertibles, plans or vesting, which minutebook keeps as non-voting
-// instruments outside the stock ledger.
-func (p *planner) isInstrument(o *Object) bool {
-	t := o.Type
-	for _, pre := range []string{"TX_EQUITY_COMPENSATION_", "TX_PLAN_SECURITY_", "TX_WARRANT_", "TX_CONVERTIBLE_", "TX_STOCK_PLAN_"} {
-		if strings.HasPrefix(t, pre) {
-			return true
-		}
-	}
-	if strings.HasPrefix(t, "TX_VESTING_") {
-		_, stock := p.secs[o.Str("security_id")]
-		return !stock
-	}
-	return false
-}
-
 func (p *planner) outcome(o *Object, outcome, reason string) int {
 	p.rep.Transactions = append(p.rep.Transactions, TxOutcome{ID: o.ID, Type: o.Type, Date: o.Str("date"), File: o.File, Pointer: o.Pointer, Outcome: outcome, Reason: reason})
 	return len(p.rep.Transactions) - 1
@@ -631,24 +624,39 @@ func (p *planner) transaction(o *Object) {
 		}
 		tx := p.outcome(o, Applied, "")
 		p.add(date, rankCharter, tx, "charter.amend", map[string]any{"charter": charterDoc(p.charter), "authority": auth})
-	case p.isInstrument(o):
-		p.outcome(o, Instrument, "options, warrants, convertibles, plans and their vesting are kept as non-voting instruments in this report, not on the stock ledger")
-		p.rep.Instruments = append(p.rep.Instruments, o)
+	case instrumentIssuances[o.Type]:
+		p.grant(o, date)
+	case instrumentExercises[o.Type]:
+		p.exercise(o, date)
+	case o.Type == "TX_CONVERTIBLE_CONVERSION":
+		p.convert(o, date)
+	case instrumentCancellations[o.Type]:
+		p.cancelInstrument(o, date)
+	case instrumentRefused[o.Type] != "":
+		p.outcome(o, Refused, fmt.Sprintf("%s: %s (act kinds: %s)", o.Type, instrumentRefused[o.Type], strings.Join(kindNames("instrument."), ", ")))
+	case instrumentNoEffect[o.Type] != "":
+		p.outcome(o, NoEffect, instrumentNoEffect[o.Type])
+		if strings.HasPrefix(o.Type, "TX_STOCK_PLAN_") {
+			p.rep.Kept = append(p.rep.Kept, o)
+		}
+	case p.isVestingOfInstrument(o):
+		p.outcome(o, NoEffect, "minutebook keeps an instrument's vesting terms as text, not its vesting events (kept in the report)")
+		p.rep.Kept = append(p.rep.Kept, o)
 	case strings.HasPrefix(o.Type, "TX_VESTING_"):
 		p.outcome(o, NoEffect, "minutebook does not track vesting of stock: the holder of record holds the shares")
 	case noEffect[o.Type] != "":
 		p.outcome(o, NoEffect, noEffect[o.Type])
 	case unsupported[o.Type] != "":
-		p.outcome(o, Refused, fmt.Sprintf("%s: %s (act kinds: %s)", o.Type, unsupported[o.Type], strings.Join(kindNames(), ", ")))
+		p.outcome(o, Refused, fmt.Sprintf("%s: %s (act kinds: %s)", o.Type, unsupported[o.Type], strings.Join(kindNames("stock."), ", ")))
 	default:
 		p.outcome(o, Refused, fmt.Sprintf("%s has no mapping to an act kind", o.Type))
 	}
 }
 
-func kindNames() []string {
+func kindNames(prefix string) []string {
 	var out []string
 	for _, k := range acts.Kinds() {
-		if strings.HasPrefix(k.Name, "stock.") {
+		if strings.HasPrefix(k.Name, prefix) {
 			out = append(out, k.Name)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -158,11 +159,15 @@ func TestTutorials(t *testing.T) {
 	for _, version := range ocf.SupportedVersions() {
 		for _, c := range []struct {
 			dir         string
-			instruments int
+			kept        int
+			instruments string            // on 2025-01-01
 			holdings    map[string]string // class -> Jim's shares
 		}{
-			{"docs/tutorials/quickstart/samples", 0, map[string]string{"preferred-shares": "5000"}},
-			{"docs/tutorials/options/samples", 6, map[string]string{"preferred-shares": "5000", "common-stock": "25000"}},
+			{"docs/tutorials/quickstart/samples", 0, "", map[string]string{"preferred-shares": "5000"}},
+			// The option for 100,000 common at $0.10, 25,000 exercised on
+			// 2024-01-31 into the issuance C-1 (whose security id is not the
+			// one the exercise names: matched by date, holder and quantity).
+			{"docs/tutorials/options/samples", 4, "ca-1 option ISO common-stock 100000 @0.1 exp 2032-12-31: 75000 outstanding", map[string]string{"preferred-shares": "5000", "common-stock": "25000"}},
 		} {
 			t.Run(version+" "+c.dir, func(t *testing.T) {
 				t.Parallel()
@@ -189,8 +194,11 @@ func TestTutorials(t *testing.T) {
 					b, _ := json.MarshalIndent(rep, "", " ")
 					t.Fatalf("status %s, want recorded:\n%s", rep.Status, b)
 				}
-				if len(rep.Instruments) != c.instruments {
-					t.Errorf("instruments = %d, want %d", len(rep.Instruments), c.instruments)
+				if len(rep.Kept) != c.kept {
+					t.Errorf("kept = %d, want %d", len(rep.Kept), c.kept)
+				}
+				if got := instruments(t, svc, rep.Corporation); got != c.instruments {
+					t.Errorf("instruments = %q, want %q", got, c.instruments)
 				}
 				ct, err := svc.Holdings(ctx, rep.Corporation, corp.MustDate(2025, 1, 1))
 				if err != nil {
@@ -206,6 +214,33 @@ func TestTutorials(t *testing.T) {
 			})
 		}
 	}
+}
+
+// instruments describes the instruments on the books on 2025-01-01.
+func instruments(t *testing.T, svc *acts.Service, corpID string) string {
+	t.Helper()
+	ins, err := svc.Instruments(context.Background(), corpID, corp.MustDate(2025, 1, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, in := range ins {
+		s := fmt.Sprintf("%s %s %s %s", in.ID, in.Type, in.Subtype, in.Class)
+		if in.Quantity != nil {
+			s += " " + in.Quantity.String()
+		}
+		if in.Principal != nil {
+			s += " principal " + in.Principal.String()
+		}
+		if in.Price != nil {
+			s += " @" + in.Price.String()
+		}
+		if !in.Expiration.IsZero() {
+			s += " exp " + in.Expiration.String()
+		}
+		out = append(out, s+": "+in.Remaining.String()+" "+in.Status)
+	}
+	return strings.Join(out, "; ")
 }
 
 func readNorthwind(t *testing.T) *ocf.Package {
@@ -254,12 +289,17 @@ func TestImportNorthwind(t *testing.T) {
 		outcomes[tx.ID] = tx.Outcome
 	}
 	wantOut := map[string]string{"iss-ada": "applied", "iss-grace": "applied", "acc-grace": "no_effect", "iss-seed": "applied",
-		"opt-grace": "instrument", "xfer-grace-ada": "applied", "iss-ada-2": "applied", "iss-grace-2": "applied", "auth-common-2022": "applied"}
+		"opt-grace": "applied", "xfer-grace-ada": "applied", "iss-ada-2": "applied", "iss-grace-2": "applied", "auth-common-2022": "applied"}
 	if d := cmp.Diff(wantOut, outcomes); d != "" {
 		t.Errorf("outcomes (-want +got):\n%s", d)
 	}
-	if len(rep.Instruments) != 2 { // the option grant and the plan
-		t.Errorf("instruments = %d, want 2", len(rep.Instruments))
+	if len(rep.Kept) != 1 { // the plan
+		t.Errorf("kept = %d, want 1", len(rep.Kept))
+	}
+	// Grace's option: 100,000 common at $0.25, ISO, to 2030-06-30, kept in
+	// the books as a non-voting instrument, not in her votes.
+	if got, want := instruments(t, svc, "northwind-robotics-inc"), "sec-opt-1 option ISO common 100000 @0.25 exp 2030-06-30: 100000 outstanding"; got != want {
+		t.Errorf("instruments = %q, want %q", got, want)
 	}
 	certs, err := svc.Certificates(ctx, "northwind-robotics-inc", "ada")
 	if err != nil {
@@ -472,8 +512,11 @@ func TestRoundTrip(t *testing.T) {
 		if d := cmp.Diff(holdings(t, svc1, rep.Corporation), holdings(t, svc2, rep2.Corporation)); d != "" {
 			t.Errorf("holdings after the round trip (-first +second):\n%s", d)
 		}
-		if len(rep2.Instruments) != len(rep.Instruments) {
-			t.Errorf("instruments %d -> %d", len(rep.Instruments), len(rep2.Instruments))
+		if a, b := instruments(t, svc1, rep.Corporation), instruments(t, svc2, rep2.Corporation); a != b {
+			t.Errorf("instruments after the round trip:\n first %s\nsecond %s", a, b)
+		}
+		if len(rep2.Kept) != len(rep.Kept) {
+			t.Errorf("kept %d -> %d", len(rep.Kept), len(rep2.Kept))
 		}
 	}
 }
@@ -549,4 +592,235 @@ func TestRepurchaseAndCancellation(t *testing.T) {
 	if d := cmp.Diff([]string{"stock.repurchase", "stock.repurchase", "stock.retire"}, kinds); d != "" {
 		t.Errorf("last acts (-want +got):\n%s", d)
 	}
+}
+
+// instrumentTxs are options, warrants, a SAFE and an RSU with their
+// exercise, release, conversion, cancellation and expiration, added to the
+// northwind package.
+var instrumentTxs = []any{
+	map[string]any{"object_type": "TX_CONVERTIBLE_ISSUANCE", "id": "safe-ada", "security_id": "sec-safe-1", "date": "2021-01-15", "custom_id": "SAFE-1",
+		"stakeholder_id": "ada", "security_law_exemptions": []any{}, "convertible_type": "SAFE", "seniority": 1,
+		"investment_amount": map[string]any{"amount": "200000", "currency": "USD"},
+		"conversion_triggers": []any{map[string]any{"trigger_id": "t1", "type": "AUTOMATIC_ON_CONDITION", "trigger_condition": "the next equity financing",
+			"conversion_right": map[string]any{"type": "CONVERTIBLE_CONVERSION_RIGHT", "converts_to_future_round": true,
+				"conversion_mechanism": map[string]any{"type": "SAFE_CONVERSION", "conversion_timing": "PRE_MONEY", "conversion_mfn": false}}}}},
+	map[string]any{"object_type": "TX_WARRANT_ISSUANCE", "id": "war-av", "security_id": "sec-war-1", "date": "2021-05-01", "custom_id": "W-1",
+		"stakeholder_id": "7f3c2b1e-0d9a-4c8b-9e1f-2a3b4c5d6e7f", "security_law_exemptions": []any{}, "quantity": "50000",
+		"exercise_price": map[string]any{"amount": "1.00", "currency": "USD"}, "purchase_price": map[string]any{"amount": "100", "currency": "USD"},
+		"warrant_expiration_date": "2023-05-01",
+		"exercise_triggers": []any{map[string]any{"trigger_id": "w1", "type": "ELECTIVE_AT_WILL",
+			"conversion_right": map[string]any{"type": "WARRANT_CONVERSION_RIGHT", "converts_to_stock_class_id": "1e2d3c4b-seed",
+				"conversion_mechanism": map[string]any{"type": "FIXED_AMOUNT_CONVERSION", "converts_to_quantity": "50000"}}}}},
+	map[string]any{"object_type": "TX_EQUITY_COMPENSATION_ISSUANCE", "id": "rsu-ada", "security_id": "sec-rsu-1", "date": "2021-06-01", "custom_id": "RSU-1",
+		"stakeholder_id": "ada", "security_law_exemptions": []any{}, "compensation_type": "RSU", "quantity": "8000", "stock_class_id": "common",
+		"expiration_date": nil, "termination_exercise_windows": []any{}, "vestings": []any{map[string]any{"date": "2022-06-01", "amount": "2000"}}},
+	map[string]any{"object_type": "TX_WARRANT_ACCEPTANCE", "id": "acc-war", "security_id": "sec-war-1", "date": "2021-05-02"},
+	// The SAFE converts into 100,000 seed at $2.00.
+	map[string]any{"object_type": "TX_CONVERTIBLE_CONVERSION", "id": "conv-ada", "security_id": "sec-safe-1", "date": "2022-02-01", "trigger_id": "t1",
+		"reason_text": "Series Seed extension", "resulting_security_ids": []any{"sec-ada-3"}},
+	map[string]any{"object_type": "TX_STOCK_ISSUANCE", "id": "iss-ada-3", "security_id": "sec-ada-3", "date": "2022-02-01", "custom_id": "U-7",
+		"stakeholder_id": "ada", "stock_class_id": "1e2d3c4b-seed", "quantity": "100000", "share_price": map[string]any{"amount": "2.00", "currency": "USD"},
+		"stock_legend_ids": []any{}, "security_law_exemptions": []any{}},
+	// Grace exercises 40,000 of her 100,000 at $0.25; 10,000 are forfeited.
+	map[string]any{"object_type": "TX_EQUITY_COMPENSATION_EXERCISE", "id": "ex-grace", "security_id": "sec-opt-1", "date": "2022-03-01", "quantity": "40000",
+		"resulting_security_ids": []any{"sec-grace-3"}},
+	map[string]any{"object_type": "TX_STOCK_ISSUANCE", "id": "iss-grace-3", "security_id": "sec-grace-3", "date": "2022-03-01", "custom_id": "U-6",
+		"stakeholder_id": "grace", "stock_class_id": "common", "quantity": "40000", "share_price": map[string]any{"amount": "0.25", "currency": "USD"},
+		"stock_legend_ids": []any{}, "security_law_exemptions": []any{}},
+	map[string]any{"object_type": "TX_EQUITY_COMPENSATION_CANCELLATION", "id": "can-grace", "security_id": "sec-opt-1", "date": "2022-06-01", "quantity": "10000",
+		"reason_text": "forfeited", "balance_security_id": "sec-opt-2"},
+	// 2,000 of Ada's 8,000 RSUs release.
+	map[string]any{"object_type": "TX_EQUITY_COMPENSATION_RELEASE", "id": "rel-ada", "security_id": "sec-rsu-1", "date": "2022-06-01", "quantity": "2000",
+		"settlement_date": "2022-06-01", "release_price": map[string]any{"amount": "0", "currency": "USD"}, "resulting_security_ids": []any{"sec-ada-4"}},
+	map[string]any{"object_type": "TX_STOCK_ISSUANCE", "id": "iss-ada-4", "security_id": "sec-ada-4", "date": "2022-06-01", "custom_id": "U-8",
+		"stakeholder_id": "ada", "stock_class_id": "common", "quantity": "2000", "share_price": map[string]any{"amount": "0", "currency": "USD"},
+		"stock_legend_ids": []any{}, "security_law_exemptions": []any{}},
+	// The warrant lapses unexercised.
+	map[string]any{"object_type": "TX_WARRANT_CANCELLATION", "id": "exp-war", "security_id": "sec-war-1", "date": "2023-05-01", "quantity": "50000",
+		"reason_text": "Expired unexercised"},
+}
+
+func withInstruments(t *testing.T, extra ...any) *ocf.Package {
+	t.Helper()
+	fsys := dirFS(t, "testdata/northwind")
+	patch(t, fsys, "Transactions.ocf.json", func(m map[string]any) {
+		m["items"] = append(append(m["items"].([]any), instrumentTxs...), extra...)
+	})
+	pkg, err := ocf.Read(fsys, "instruments")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pkg
+}
+
+// TestInstrumentsImportExport: each instrument transaction becomes its
+// act, the books keep the instruments, and import → export → import gives
+// the same holdings and the same instruments.
+func TestInstrumentsImportExport(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	svc := newService(t)
+	rep, err := ocf.Import(ctx, svc, withInstruments(t), ocf.Options{Signers: signers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Status != "recorded" {
+		b, _ := json.MarshalIndent(rep, "", " ")
+		t.Fatalf("status %s:\n%s", rep.Status, b)
+	}
+	kinds := map[string]string{}
+	for _, tx := range rep.Transactions {
+		var ks []string
+		for _, i := range tx.Acts {
+			ks = append(ks, rep.Acts[i].Kind)
+		}
+		kinds[tx.ID] = tx.Outcome + " " + strings.Join(ks, ",")
+	}
+	for id, want := range map[string]string{
+		"safe-ada": "applied instrument.grant", "war-av": "applied instrument.grant", "rsu-ada": "applied instrument.grant", "opt-grace": "applied instrument.grant",
+		"acc-war": "no_effect ", "conv-ada": "applied instrument.convert", "iss-ada-3": "applied ", "ex-grace": "applied instrument.exercise",
+		"can-grace": "applied instrument.cancel", "rel-ada": "applied instrument.exercise", "exp-war": "applied instrument.expire",
+	} {
+		if kinds[id] != want {
+			t.Errorf("%s: %q, want %q", id, kinds[id], want)
+		}
+	}
+	// By hand: Ada 4,250,000 + 2,000 released common, 100,000 seed from
+	// the SAFE; Grace 750,000 + 40,000 exercised.
+	wantHoldings := map[string]string{"ada/common": "4252000", "ada/series-seed-preferred": "100000", "grace/common": "790000",
+		"analytical-ventures-i-l-p/series-seed-preferred": "750000.25"}
+	if d := cmp.Diff(wantHoldings, holdings(t, svc, rep.Corporation)); d != "" {
+		t.Errorf("holdings (-want +got):\n%s", d)
+	}
+	wantIns := "sec-opt-1 option ISO common 100000 @0.25 exp 2030-06-30: 50000 outstanding; " +
+		"sec-rsu-1 rsu  common 8000: 6000 outstanding; " +
+		"sec-safe-1 convertible SAFE  principal 200000: 0 converted; " +
+		"sec-war-1 warrant  series-seed-preferred 50000 @1 exp 2023-05-01: 0 expired"
+	if got := instruments(t, svc, rep.Corporation); got != wantIns {
+		t.Errorf("instruments:\n got %s\nwant %s", got, wantIns)
+	}
+	ex, err := ocf.ExportCorporation(ctx, svc, rep.Corporation, ocf.ExportOptions{AsOf: corp.MustDate(2026, 11, 25), GeneratedAt: fixed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ex.Notes) > 0 {
+		t.Errorf("export notes: %v", ex.Notes)
+	}
+	out := t.TempDir() + "/pkg"
+	if err := ex.WriteTo(out); err != nil {
+		t.Fatal(err)
+	}
+	pkg, err := ocf.ReadPath(out)
+	if err != nil {
+		t.Fatalf("the export does not validate: %v", err)
+	}
+	svc2 := newService(t)
+	rep2, err := ocf.Import(ctx, svc2, pkg, ocf.Options{Signers: signers})
+	if err != nil || rep2.Status != "recorded" {
+		b, _ := json.MarshalIndent(rep2, "", " ")
+		t.Fatalf("re-import: %v\n%s", err, b)
+	}
+	if d := cmp.Diff(wantHoldings, holdings(t, svc2, rep2.Corporation)); d != "" {
+		t.Errorf("holdings after the round trip (-want +got):\n%s", d)
+	}
+	if got := instruments(t, svc2, rep2.Corporation); got != wantIns {
+		t.Errorf("instruments after the round trip:\n got %s\nwant %s", got, wantIns)
+	}
+}
+
+// TestInstrumentRefusals: the instrument transactions no act kind records
+// are refused with their reason, and nothing is recorded.
+func TestInstrumentRefusals(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		tx     map[string]any
+		reason string
+	}{
+		{map[string]any{"object_type": "TX_WARRANT_TRANSFER", "id": "x", "security_id": "sec-war-1", "date": "2022-01-01", "quantity": "1", "resulting_security_ids": []any{"sec-war-9"}},
+			"no act kind transfers an instrument"},
+		{map[string]any{"object_type": "TX_EQUITY_COMPENSATION_RETRACTION", "id": "x", "security_id": "sec-opt-1", "date": "2022-01-01", "reason_text": "oops"},
+			"the journal is append-only"},
+		{map[string]any{"object_type": "TX_EQUITY_COMPENSATION_EXERCISE", "id": "x", "security_id": "sec-safe-1", "date": "2022-01-01", "quantity": "1", "resulting_security_ids": []any{"sec-x"}},
+			"not an outstanding option, warrant, RSU or SAR"},
+	} {
+		t.Run(c.tx["object_type"].(string), func(t *testing.T) {
+			t.Parallel()
+			svc := newService(t)
+			rep, err := ocf.Import(context.Background(), svc, withInstruments(t, c.tx), ocf.Options{Signers: signers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rs := rep.Refusals()
+			if rep.Status != "refused" || len(rs) != 1 || rs[0].ID != "x" || !strings.Contains(rs[0].Reason, c.reason) {
+				t.Fatalf("status %s, refusals %+v; want x refused: …%s…", rep.Status, rs, c.reason)
+			}
+			if _, _, err := svc.CorporationOn(context.Background(), rep.Corporation, corp.MustDate(2030, 1, 1)); corp.KindOf(err) != corp.NotFound {
+				t.Errorf("corporation recorded after a refused import: %v", err)
+			}
+		})
+	}
+	// An exercise beyond what remains is refused by the act path, citing
+	// MB.instrument.exercise, and the batch rolls back.
+	svc := newService(t)
+	rep, err := ocf.Import(context.Background(), svc, withInstruments(t,
+		map[string]any{"object_type": "TX_EQUITY_COMPENSATION_EXERCISE", "id": "x", "security_id": "sec-opt-1", "date": "2023-01-01", "quantity": "50001", "resulting_security_ids": []any{"sec-x"}}),
+		ocf.Options{Signers: signers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Status != "refused" || !refusedBy(rep, "MB.instrument.exercise") {
+		t.Errorf("status %s, want refused by MB.instrument.exercise", rep.Status)
+	}
+}
+
+// FuzzInstrumentTx adds an arbitrary transaction to the package with
+// instruments: a package that reads must plan and check (dry run) without
+// panicking, every transaction with an outcome, and a refusal with its
+// reason.
+func FuzzInstrumentTx(f *testing.F) {
+	for _, tx := range instrumentTxs {
+		b, _ := json.Marshal(tx)
+		f.Add(b)
+	}
+	f.Add([]byte(`{"object_type": "TX_EQUITY_COMPENSATION_EXERCISE", "id": "x", "security_id": "sec-opt-1", "date": "2023-01-01", "quantity": "-1", "resulting_security_ids": []}`))
+	f.Add([]byte(`{"object_type": "TX_CONVERTIBLE_CONVERSION", "id": "x", "security_id": "sec-safe-1", "date": "2021-02-01", "trigger_id": "t", "reason_text": "r", "resulting_security_ids": ["sec-ada-1"]}`))
+	f.Add([]byte(`{"object_type": "TX_WARRANT_ISSUANCE", "id": "x", "security_id": "w", "date": "2021-01-01", "custom_id": "W", "stakeholder_id": "ada", "security_law_exemptions": [], "purchase_price": {"amount": "1", "currency": "USD"}, "exercise_triggers": []}`))
+	base := fstest.MapFS{}
+	ents, _ := os.ReadDir("testdata/northwind")
+	for _, e := range ents {
+		data, _ := os.ReadFile(filepath.Join("testdata/northwind", e.Name()))
+		base[e.Name()] = &fstest.MapFile{Data: data}
+	}
+	st, err := sqlite.Open(context.Background(), f.TempDir()+"/x.db")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { st.Close() })
+	svc := &acts.Service{Store: st, Clock: func() time.Time { return fixed }}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var tx map[string]any
+		if json.Unmarshal(raw, &tx) != nil {
+			return
+		}
+		fsys := fstest.MapFS{}
+		for k, v := range base {
+			fsys[k] = v
+		}
+		patch(t, fsys, "Transactions.ocf.json", func(m map[string]any) {
+			m["items"] = append(append(m["items"].([]any), instrumentTxs...), tx)
+		})
+		pkg, err := ocf.Read(fsys, "fuzz")
+		if err != nil {
+			return
+		}
+		rep, err := ocf.Import(context.Background(), svc, pkg, ocf.Options{Signers: signers, DryRun: true})
+		if err != nil {
+			return
+		}
+		for _, r := range rep.Transactions {
+			if r.Outcome == "" || (r.Outcome == ocf.Refused && r.Reason == "") {
+				t.Errorf("transaction %s: outcome %q, reason %q", r.ID, r.Outcome, r.Reason)
+			}
+		}
+	})
 }
