@@ -17,7 +17,7 @@ func (a *app) bylawsCmd() *cobra.Command {
 		Use:   "bylaws",
 		Short: "show the bylaws rules in force and explain a rule",
 	}
-	c.AddCommand(a.bylawsShowCmd(), a.bylawsExplainCmd())
+	c.AddCommand(a.bylawsShowCmd(), a.bylawsExplainCmd(), a.bylawsCertifyCmd())
 	return c
 }
 

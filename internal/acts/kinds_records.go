@@ -142,7 +142,9 @@ var AmendBylaws = Define(Kind{
 		"effective date on is checked against it. The vote itself is recorded by the board and meeting " +
 		"acts of later capabilities.",
 	Actors: []corp.Capacity{corp.AsBoard, corp.AsStockholders},
-	Power:  PowerAmendBylaws,
+	// A committee may never amend the bylaws (Art. III §11); the board
+	// only when the charter confers the power (Art. IX §1).
+	Power: PowerAmendBylaws,
 	Example: `kind: bylaws.amend
 effective: 2003-01-15
 actor: {as: board}

@@ -265,48 +265,59 @@ fields:
 	if f.Paid != nil {
 		paid = *f.Paid
 	}
-	number := f.Number
-	next, err := nextNumber(e.Rows, "certificate")
-	if err != nil {
-		return err
-	}
-	if number == 0 {
-		number = next
-	}
-	if number >= next {
-		if err := e.Rows.Put(tables.Counters, tables.Row{"certificate", number}); err != nil {
-			return err
-		}
-	}
-	certificated := f.Certificated == nil || *f.Certificated
-	signers := "[]"
-	if certificated {
-		signers = marshalText(f.Signers)
-	}
 	origin := "issue"
 	if f.FromTreasury {
 		origin = "treasury"
 	}
-	legends, _ := json.Marshal(e.legendsQuiet(paid.Cmp(f.Consideration) < 0))
-	if err := e.Rows.Put(tables.Certificates, tables.Row{number, f.Class, f.Holder, units, e.Act.Effective.String(),
-		CertOutstanding, boolInt(certificated), f.Consideration.String(), paid.String(), signers, string(legends),
-		origin, int64(e.Seq), int64(0), e.Act.Effective.String()}); err != nil {
-		return err
-	}
-	if err := addHolding(e, f.Holder, f.Class, units); err != nil {
-		return err
-	}
-	issued, treasury, err := classTotals(e.Rows, f.Class)
-	if err != nil {
-		return err
-	}
-	if f.FromTreasury {
-		treasury -= units
-	} else {
-		issued += units
-	}
-	return e.Rows.Put(tables.ClassTotals, tables.Row{f.Class, issued, treasury})
+	_, err := putIssue(e, issued{class: f.Class, holder: f.Holder, units: units, consideration: f.Consideration, paid: paid,
+		certificated: f.Certificated == nil || *f.Certificated, signers: f.Signers, fromTreasury: f.FromTreasury, number: f.Number, origin: origin})
+	return err
 })
+
+// issued describes shares being issued, for putIssue.
+type issued struct {
+	class, holder       string
+	units               int64
+	consideration, paid corp.Decimal
+	certificated        bool
+	signers             []SignerField
+	fromTreasury        bool
+	number              int64 // 0: the next
+	origin              string
+}
+
+// putIssue writes the effects of an issuance (stock.issue, a stock
+// dividend): the certificate or position with its legends, the holding and
+// the class totals. It returns the certificate number.
+func putIssue(e *Env, x issued) (int64, error) {
+	number, err := e.takeNumber(x.number)
+	if err != nil {
+		return 0, err
+	}
+	signers := "[]"
+	if x.certificated {
+		signers = marshalText(x.signers)
+	}
+	legends, _ := json.Marshal(e.legendsQuiet(x.paid.Cmp(x.consideration) < 0))
+	if err := e.Rows.Put(tables.Certificates, tables.Row{number, x.class, x.holder, x.units, e.Act.Effective.String(),
+		CertOutstanding, boolInt(x.certificated), x.consideration.String(), x.paid.String(), signers, string(legends),
+		x.origin, int64(e.Seq), int64(0), e.Act.Effective.String()}); err != nil {
+		return 0, err
+	}
+	if err := addHolding(e, x.holder, x.class, x.units); err != nil {
+		return 0, err
+	}
+	is, treasury, err := classTotals(e.Rows, x.class)
+	if err != nil {
+		return 0, err
+	}
+	if x.fromTreasury {
+		treasury -= x.units
+	} else {
+		is += x.units
+	}
+	return number, e.Rows.Put(tables.ClassTotals, tables.Row{x.class, is, treasury})
+}
 
 // legendsQuiet computes the legends without recording checks (apply runs
 // again on replay, where checks are not recorded).

@@ -129,7 +129,7 @@ func ExportCorporation(ctx context.Context, svc *acts.Service, corpID string, op
 		case "instrument.grant", "instrument.exercise", "instrument.convert", "instrument.cancel", "instrument.expire":
 			x.instrument(e)
 		default:
-			if strings.HasPrefix(e.Kind, "stock.") || strings.HasPrefix(e.Kind, "certificate.") {
+			if strings.HasPrefix(e.Kind, "stock.") || strings.HasPrefix(e.Kind, "certificate.") || e.Kind == "dividend.pay" {
 				x.out.Notes = append(x.out.Notes, fmt.Sprintf("journal entry %d (%s) is not exported: no OCF mapping yet", e.Seq, e.Kind))
 			}
 		}
