@@ -35,8 +35,13 @@ import (
 // Cadence sets how often list checkpoints are written.
 type Cadence struct {
 	Every uint64 // acts between segments (default 10,000)
-	Bases int    // segments between bases (default 50)
-	Part  int    // entries per encoded part (default 4,096)
+	Bases int    // at most this many segments between bases (default 50)
+	// BaseEntries: a base is also written once the segments since the
+	// last base hold at least as many entries as that base, and at least
+	// BaseEntries (default 50,000), so that a list never decodes much
+	// more than twice the holders.
+	BaseEntries int
+	Part        int // entries per encoded part (default 4,096)
 }
 
 func (c Cadence) orDefaults() Cadence {
@@ -45,6 +50,9 @@ func (c Cadence) orDefaults() Cadence {
 	}
 	if c.Bases == 0 {
 		c.Bases = 50
+	}
+	if c.BaseEntries == 0 {
+		c.BaseEntries = 50_000
 	}
 	if c.Part == 0 {
 		c.Part = 4096
@@ -116,15 +124,15 @@ func listPersonOf(r tables.Row, c int) (*listPerson, error) {
 
 // checkpointMeta is a ListCheckpoints row.
 type checkpointMeta struct {
-	Level  int
-	Lo, Hi string
-	Parts  int
+	Level          int
+	Lo, Hi         string
+	Parts, Entries int
 }
 
 func readCheckpoints(r tables.Reader) ([]checkpointMeta, error) {
 	var out []checkpointMeta
 	err := r.Scan(tables.ListCheckpoints, nil, func(row tables.Row) error {
-		out = append(out, checkpointMeta{Level: int(row[0].(int64)), Hi: row[1].(string), Lo: row[2].(string), Parts: int(row[3].(int64))})
+		out = append(out, checkpointMeta{Level: int(row[0].(int64)), Hi: row[1].(string), Lo: row[2].(string), Parts: int(row[3].(int64)), Entries: int(row[4].(int64))})
 		return nil
 	})
 	sort.Slice(out, func(i, j int) bool {
@@ -178,13 +186,17 @@ func maintainCheckpoints(e *Env, a *Act) error {
 	if err := writeCheckpoint(e.Rows, segmentLevel, lo, hi, e.Seq, sortedByID(changed), e.cadence.Part); err != nil {
 		return err
 	}
-	segments := 1
+	segments, entries, baseEntries := 1, len(changed), 0
 	for _, m := range metas {
-		if m.Level == segmentLevel && m.Hi > lastBase {
+		switch {
+		case m.Level == segmentLevel && m.Hi > lastBase:
 			segments++
+			entries += m.Entries
+		case m.Level == baseLevel && m.Hi == lastBase:
+			baseEntries = m.Entries
 		}
 	}
-	if segments < e.cadence.Bases {
+	if segments < e.cadence.Bases && entries < max(baseEntries, e.cadence.BaseEntries) {
 		return nil
 	}
 	return writeBase(e.Rows, metas, hi, e.Seq, changed, e.cadence.Part)

@@ -152,6 +152,7 @@ func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
 	}
 	// The base is in list order; entries whose record changed since move
 	// to a second, sorted run, merged in at the end.
+	l.Holders = make([]ListedHolder, 0, base.Entries+len(changed))
 	var moved []*listEntry
 	if err := readParts(v, base, func(le *listEntry) error {
 		if c, ok := changed[le.ID]; ok {
@@ -203,21 +204,33 @@ func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
 	return nil
 }
 
-// mergeListed merges two runs in list order (sort key, then id).
+// listsBefore reports whether x comes before y on the list.
+func listsBefore(x, y corp.Person) bool {
+	return x.SortKey < y.SortKey || x.SortKey == y.SortKey && x.ID < y.ID
+}
+
+// mergeListed merges two runs in list order (sort key, then id), in
+// place from the back when a has room for both.
 func mergeListed(a, b []ListedHolder) []ListedHolder {
 	if len(b) == 0 {
 		return a
 	}
-	out := make([]ListedHolder, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		x, y := a[0].Person, b[0].Person
-		if x.SortKey < y.SortKey || x.SortKey == y.SortKey && x.ID < y.ID {
-			out, a = append(out, a[0]), a[1:]
+	n := len(a) + len(b)
+	if cap(a) < n {
+		a = append(make([]ListedHolder, 0, n), a...)
+	}
+	out := a[:n]
+	i, j := len(a)-1, len(b)-1
+	for k := n - 1; j >= 0; k-- {
+		if i >= 0 && listsBefore(b[j].Person, a[i].Person) {
+			out[k] = a[i]
+			i--
 		} else {
-			out, b = append(out, b[0]), b[1:]
+			out[k] = b[j]
+			j--
 		}
 	}
-	return append(append(out, a...), b...)
+	return out
 }
 
 // corrections lists the entries recorded as corrections, effective on or
