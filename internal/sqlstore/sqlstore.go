@@ -41,6 +41,7 @@ type DB struct {
 
 	mu    sync.Mutex
 	stmts map[stmtKey]*sql.Stmt // nil once closed
+	sqls  sync.Map              // *tables.Table -> *sqlOf
 }
 
 // stmtKey names a statement prepared on one pool.
@@ -121,7 +122,7 @@ func (db *DB) Update(ctx context.Context, corpID string, fn func(tables.Tx) erro
 	if err != nil {
 		return storageErr("begin", err)
 	}
-	t := &txn{db: db, ctx: ctx, tx: tx, pool: db.W, corp: corpID}
+	t := &txn{db: db, ctx: ctx, tx: tx, pool: db.W, corp: corpID, rows: map[*tables.Table]map[string]cachedRow{}}
 	defer func() {
 		// Rolling back after a commit does nothing; after a panic in fn it
 		// returns the connection (SQLite's only writer) to the pool.
@@ -180,6 +181,73 @@ func (db *DB) Corporations(ctx context.Context) ([]string, error) {
 	return out, storageErr("corporations", rows.Err())
 }
 
+// sqlOf is the text of one table's statements in one dialect, built once.
+type sqlOf struct {
+	get, put, del, between string
+	scan                   []string // by prefix length
+}
+
+// statements returns tb's statement texts, building them on first use.
+func (db *DB) statements(tb *tables.Table) *sqlOf {
+	if s, ok := db.sqls.Load(tb); ok {
+		return s.(*sqlOf)
+	}
+	ph := db.D.Placeholder
+	where := func(n int) string {
+		var b strings.Builder
+		b.WriteString("corp = " + ph(1))
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, " AND %s = %s", tb.Columns[i].Name, ph(i+2))
+		}
+		return b.String()
+	}
+	st := &sqlOf{
+		get: fmt.Sprintf("SELECT %s FROM %s WHERE %s", columns(tb), tb.Name, where(tb.Key)),
+		del: fmt.Sprintf("DELETE FROM %s WHERE %s", tb.Name, where(tb.Key)),
+	}
+	for n := 0; n <= tb.Key; n++ {
+		st.scan = append(st.scan, fmt.Sprintf("SELECT %s FROM %s WHERE %s%s", columns(tb), tb.Name, where(n), orderBy(tb)))
+	}
+	if tb.BetweenColumn() >= 0 {
+		order := tb.Between
+		if tb.Key > 0 {
+			order += ", " + strings.TrimPrefix(orderBy(tb), " ORDER BY ")
+		}
+		st.between = fmt.Sprintf("SELECT %s FROM %s WHERE corp = %s AND %s >= %s AND %s < %s ORDER BY %s",
+			columns(tb), tb.Name, ph(1), tb.Between, ph(2), tb.Between, ph(3), order)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "INSERT INTO %s (corp, %s) VALUES (%s", tb.Name, columns(tb), ph(1))
+	for i := range tb.Columns {
+		b.WriteString(", " + ph(i+2))
+	}
+	b.WriteString(") ON CONFLICT (corp")
+	for i := 0; i < tb.Key; i++ {
+		b.WriteString(", " + tb.Columns[i].Name)
+	}
+	if tb.Key == len(tb.Columns) {
+		b.WriteString(") DO NOTHING")
+	} else {
+		b.WriteString(") DO UPDATE SET ")
+		for i := tb.Key; i < len(tb.Columns); i++ {
+			if i > tb.Key {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s = excluded.%s", tb.Columns[i].Name, tb.Columns[i].Name)
+		}
+	}
+	st.put = b.String()
+	v, _ := db.sqls.LoadOrStore(tb, st)
+	return v.(*sqlOf)
+}
+
+// cachedRow is a row a write transaction has read or written, or its
+// absence.
+type cachedRow struct {
+	row tables.Row
+	ok  bool
+}
+
 // txn implements tables.Tx on one transaction.
 type txn struct {
 	db   *DB
@@ -190,6 +258,37 @@ type txn struct {
 
 	stmts  map[string]*sql.Stmt // this transaction's statements, closed with it
 	missed []string             // queries the pool had not prepared yet
+	// rows caches, in a write transaction, every row read by Get or
+	// written by Put or Delete, by table and encoded key: the transaction
+	// holds the corporation's only writer, so no one else changes them
+	// before it ends. Scans read the database, which holds every write.
+	rows map[*tables.Table]map[string]cachedRow
+	// small holds the whole-table scans of up to smallScan rows made in a
+	// write transaction, until the table is next written.
+	small map[*tables.Table][]tables.Row
+}
+
+// cached returns the cache entry of tb's key, if any.
+func (t *txn) cached(tb *tables.Table, key []any) (cachedRow, string, bool) {
+	if t.rows == nil {
+		return cachedRow{}, "", false
+	}
+	k := string(tables.EncodeKey(key))
+	c, ok := t.rows[tb][k]
+	return c, k, ok
+}
+
+func (t *txn) remember(tb *tables.Table, k string, c cachedRow) {
+	if t.rows == nil {
+		return
+	}
+	delete(t.small, tb)
+	m := t.rows[tb]
+	if m == nil {
+		m = map[string]cachedRow{}
+		t.rows[tb] = m
+	}
+	m[k] = c
 }
 
 // q returns the statement for query bound to this transaction: the pool's
@@ -219,16 +318,6 @@ func (t *txn) q(query string) (*sql.Stmt, error) {
 }
 
 func (t *txn) ph(n int) string { return t.db.D.Placeholder(n) }
-
-// where returns "corp = ? AND k1 = ? ..." for the first n key columns.
-func (t *txn) where(tb *tables.Table, n int) string {
-	var b strings.Builder
-	b.WriteString("corp = " + t.ph(1))
-	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, " AND %s = %s", tb.Columns[i].Name, t.ph(i+2))
-	}
-	return b.String()
-}
 
 func columns(tb *tables.Table) string {
 	s := make([]string, len(tb.Columns))
@@ -269,30 +358,72 @@ func (t *txn) Get(tb *tables.Table, key ...any) (tables.Row, bool, error) {
 	if len(key) != tb.Key {
 		return nil, false, fmt.Errorf("get %s: %d key values, want %d", tb.Name, len(key), tb.Key)
 	}
-	s, err := t.q(fmt.Sprintf("SELECT %s FROM %s WHERE %s", columns(tb), tb.Name, t.where(tb, tb.Key)))
+	c, k, hit := t.cached(tb, key)
+	if hit {
+		return append(tables.Row(nil), c.row...), c.ok, nil
+	}
+	s, err := t.q(t.db.statements(tb).get)
 	if err != nil {
 		return nil, false, storageErr("get "+tb.Name, err)
 	}
 	r, err := tables.ScanRow(tb, s.QueryRowContext(t.ctx, args(t.corp, key)...))
 	if errors.Is(err, sql.ErrNoRows) {
+		t.remember(tb, k, cachedRow{})
 		return nil, false, nil
 	}
 	if err != nil {
 		return nil, false, storageErr("get "+tb.Name, err)
 	}
+	t.remember(tb, k, cachedRow{append(tables.Row(nil), r...), true})
 	return r, true, nil
 }
+
+// smallScan is the most rows a write transaction keeps of a whole-table
+// scan: the small registers every transfer consults (stop-transfer orders,
+// registration statements) are read once per transaction, not per act.
+const smallScan = 64
 
 // Scan implements tables.Reader.
 func (t *txn) Scan(tb *tables.Table, prefix []any, fn func(tables.Row) error) error {
 	if len(prefix) > tb.Key {
 		return fmt.Errorf("scan %s: prefix longer than the key", tb.Name)
 	}
-	s, err := t.q(fmt.Sprintf("SELECT %s FROM %s WHERE %s%s", columns(tb), tb.Name, t.where(tb, len(prefix)), orderBy(tb)))
+	caching := len(prefix) == 0 && t.rows != nil
+	if rs, ok := t.small[tb]; ok && caching {
+		for _, r := range rs {
+			if err := fn(append(tables.Row(nil), r...)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var keep []tables.Row
+	err := t.scanRows(tb, t.db.statements(tb).scan[len(prefix)], args(t.corp, prefix), func(r tables.Row) error {
+		if caching {
+			if len(keep) < smallScan {
+				keep = append(keep, append(tables.Row(nil), r...))
+			} else {
+				caching, keep = false, nil
+			}
+		}
+		return fn(r)
+	})
+	if err == nil && caching {
+		if t.small == nil {
+			t.small = map[*tables.Table][]tables.Row{}
+		}
+		t.small[tb] = keep
+	}
+	return err
+}
+
+// scanRows runs query and calls fn with each row of tb it returns.
+func (t *txn) scanRows(tb *tables.Table, query string, args []any, fn func(tables.Row) error) error {
+	s, err := t.q(query)
 	if err != nil {
 		return storageErr("scan "+tb.Name, err)
 	}
-	rows, err := s.QueryContext(t.ctx, args(t.corp, prefix)...)
+	rows, err := s.QueryContext(t.ctx, args...)
 	if err != nil {
 		return storageErr("scan "+tb.Name, err)
 	}
@@ -314,30 +445,7 @@ func (t *txn) ScanBetween(tb *tables.Table, lo, hi string, fn func(tables.Row) e
 	if tb.BetweenColumn() < 0 {
 		return fmt.Errorf("scan %s: the table has no Between column", tb.Name)
 	}
-	order := tb.Between
-	if tb.Key > 0 {
-		order += ", " + strings.TrimPrefix(orderBy(tb), " ORDER BY ")
-	}
-	s, err := t.q(fmt.Sprintf("SELECT %s FROM %s WHERE corp = %s AND %s >= %s AND %s < %s ORDER BY %s",
-		columns(tb), tb.Name, t.ph(1), tb.Between, t.ph(2), tb.Between, t.ph(3), order))
-	if err != nil {
-		return storageErr("scan "+tb.Name, err)
-	}
-	rows, err := s.QueryContext(t.ctx, t.corp, lo, hi)
-	if err != nil {
-		return storageErr("scan "+tb.Name, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		r, err := tables.ScanRow(tb, rows)
-		if err != nil {
-			return storageErr("scan "+tb.Name, err)
-		}
-		if err := fn(r); err != nil {
-			return err
-		}
-	}
-	return storageErr("scan "+tb.Name, rows.Err())
+	return t.scanRows(tb, t.db.statements(tb).between, []any{t.corp, lo, hi}, fn)
 }
 
 // Put implements tables.Writer.
@@ -345,32 +453,19 @@ func (t *txn) Put(tb *tables.Table, r tables.Row) error {
 	if err := tb.Check(r); err != nil {
 		return err
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "INSERT INTO %s (corp, %s) VALUES (%s", tb.Name, columns(tb), t.ph(1))
-	for i := range tb.Columns {
-		b.WriteString(", " + t.ph(i+2))
-	}
-	b.WriteString(") ON CONFLICT (corp")
-	for i := 0; i < tb.Key; i++ {
-		b.WriteString(", " + tb.Columns[i].Name)
-	}
-	if tb.Key == len(tb.Columns) {
-		b.WriteString(") DO NOTHING")
-	} else {
-		b.WriteString(") DO UPDATE SET ")
-		for i := tb.Key; i < len(tb.Columns); i++ {
-			if i > tb.Key {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%s = excluded.%s", tb.Columns[i].Name, tb.Columns[i].Name)
-		}
-	}
-	s, err := t.q(b.String())
+	s, err := t.q(t.db.statements(tb).put)
 	if err != nil {
 		return storageErr("put "+tb.Name, err)
 	}
-	_, err = s.ExecContext(t.ctx, args(t.corp, r)...)
-	return storageErr("put "+tb.Name, err)
+	if _, err = s.ExecContext(t.ctx, args(t.corp, r)...); err != nil {
+		return storageErr("put "+tb.Name, err)
+	}
+	if t.rows != nil {
+		// The stored row is now r (an upsert; DO NOTHING only when every
+		// column is key, so the stored row equals r).
+		t.remember(tb, string(tables.EncodeKey(tb.KeyOf(r))), cachedRow{append(tables.Row(nil), r...), true})
+	}
+	return nil
 }
 
 // Delete implements tables.Writer.
@@ -380,12 +475,15 @@ func (t *txn) Delete(tb *tables.Table, key ...any) error {
 		// tables.Memory (the journal replay) deletes none.
 		return fmt.Errorf("delete %s: %d key values, want %d", tb.Name, len(key), tb.Key)
 	}
-	s, err := t.q(fmt.Sprintf("DELETE FROM %s WHERE %s", tb.Name, t.where(tb, len(key))))
+	s, err := t.q(t.db.statements(tb).del)
 	if err != nil {
 		return storageErr("delete "+tb.Name, err)
 	}
-	_, err = s.ExecContext(t.ctx, args(t.corp, key)...)
-	return storageErr("delete "+tb.Name, err)
+	if _, err = s.ExecContext(t.ctx, args(t.corp, key)...); err != nil {
+		return storageErr("delete "+tb.Name, err)
+	}
+	t.remember(tb, string(tables.EncodeKey(key)), cachedRow{})
+	return nil
 }
 
 // Head implements tables.View.

@@ -62,6 +62,7 @@ func Run(t *testing.T, open Opener) {
 		{"Rollback", testRollback},
 		{"Panic", testPanic},
 		{"OwnWrites", testOwnWrites},
+		{"ReadsAfterWrites", testReadsAfterWrites},
 		{"Snapshot", testSnapshot},
 		{"Concurrent", testConcurrent},
 		{"AppendOnly", testAppendOnly},
