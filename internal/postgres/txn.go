@@ -45,8 +45,15 @@ type txn struct {
 	corp  string
 	write bool
 
-	queue   []stmt
-	overlay map[string]tables.Row // queued rows by overlayKey; nil for a queued Delete
+	queue []stmt
+	// overlay holds, in a write transaction, every row written (queued or
+	// sent) and every row Get read, by overlayKey; nil for a row known to be
+	// absent. The transaction holds the corporation's lock, so no one else
+	// changes them before it ends.
+	overlay map[string]tables.Row
+	// small holds the whole-table scans of up to smallScan rows made in a
+	// write transaction, until the table is next written.
+	small map[*tables.Table][]tables.Row
 
 	head    tables.Head // write: the head, appends included; view: as read, once headOK
 	headOK  bool
@@ -183,7 +190,7 @@ func (t *txn) send(q string, args ...any) (pgx.BatchResults, error) {
 		return nil, t.err
 	}
 	queue := t.queue
-	t.queue, t.overlay = nil, nil
+	t.queue = nil
 	b := &pgx.Batch{QueuedQueries: make([]*pgx.QueuedQuery, 0, len(queue)+1)}
 	for _, s := range queue {
 		b.Queue(s.sql, s.args...)
@@ -378,6 +385,18 @@ func (t *txn) Get(tb *tables.Table, key ...any) (tables.Row, bool, error) {
 	if err != nil {
 		return nil, false, storageErr(st.getOp, err)
 	}
+	if t.write {
+		if k, ok := overlayKey(tb, key); ok {
+			if t.overlay == nil {
+				t.overlay = map[string]tables.Row{}
+			}
+			var c tables.Row // nil: known to be absent
+			if r != nil {
+				c = copyRow(r)
+			}
+			t.overlay[k] = c
+		}
+	}
 	return r, r != nil, nil
 }
 
@@ -385,6 +404,37 @@ func (t *txn) Get(tb *tables.Table, key ...any) (tables.Row, bool, error) {
 func (t *txn) Scan(tb *tables.Table, prefix []any, fn func(tables.Row) error) (err error) {
 	if len(prefix) > tb.Key {
 		return fmt.Errorf("scan %s: prefix longer than the key", tb.Name)
+	}
+	caching := len(prefix) == 0 && t.write
+	if rs, ok := t.small[tb]; ok && caching {
+		for _, r := range rs {
+			if err := fn(copyRow(r)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if caching {
+		var keep []tables.Row
+		inner := fn
+		fn = func(r tables.Row) error {
+			if caching {
+				if len(keep) < smallScan {
+					keep = append(keep, copyRow(r))
+				} else {
+					caching, keep = false, nil
+				}
+			}
+			return inner(r)
+		}
+		defer func() {
+			if err == nil && caching {
+				if t.small == nil {
+					t.small = map[*tables.Table][]tables.Row{}
+				}
+				t.small[tb] = keep
+			}
+		}()
 	}
 	st := statementsOf(tb)
 	rows, done, err := t.query(st.scan[len(prefix)], args(t.corp, prefix)...)
@@ -503,6 +553,11 @@ func (t *txn) Journal(from uint64, fn func(*journal.Record) error) (err error) {
 	return nil
 }
 
+// smallScan is the most rows a write transaction keeps of a whole-table
+// scan: the small registers every transfer consults (stop-transfer orders,
+// registration statements) are read once per transaction, not per act.
+const smallScan = 64
+
 // errReadOnly is the error of a write in a view.
 var errReadOnly = errors.New("a view is read-only")
 
@@ -524,6 +579,7 @@ func (t *txn) Put(tb *tables.Table, r tables.Row) error {
 		t.overlay = map[string]tables.Row{}
 	}
 	t.overlay[k] = tables.Row(a[1:])
+	delete(t.small, tb)
 	return t.enqueue(stmt{sql: st.put, args: a, op: st.putOp})
 }
 
@@ -544,17 +600,16 @@ func (t *txn) Delete(tb *tables.Table, key ...any) error {
 	if err := t.enqueue(stmt{sql: st.del, args: args(t.corp, key), op: st.delOp}); err != nil {
 		return err
 	}
+	delete(t.small, tb)
 	k, ok := overlayKey(tb, key)
 	if !ok {
-		// The overlay cannot tell which queued row this removes: send it.
+		// The overlay cannot tell which row this removes: send it.
 		return t.flush()
 	}
-	if len(t.queue) > 0 {
-		if t.overlay == nil {
-			t.overlay = map[string]tables.Row{}
-		}
-		t.overlay[k] = nil
+	if t.overlay == nil {
+		t.overlay = map[string]tables.Row{}
 	}
+	t.overlay[k] = nil
 	return nil
 }
 
