@@ -437,19 +437,24 @@ func (t *txn) Scan(tb *tables.Table, prefix []any, fn func(tables.Row) error) (e
 		}()
 	}
 	st := statementsOf(tb)
-	rows, done, err := t.query(st.scan[len(prefix)], args(t.corp, prefix)...)
+	return t.scanRows(tb, st.scanOp, st.scan[len(prefix)], args(t.corp, prefix), fn)
+}
+
+// scanRows runs query and calls fn with each row of tb it returns.
+func (t *txn) scanRows(tb *tables.Table, op, query string, args []any, fn func(tables.Row) error) (err error) {
+	rows, done, err := t.query(query, args...)
 	if err != nil {
-		return storageErr(st.scanOp, err)
+		return storageErr(op, err)
 	}
 	defer func() {
 		if cerr := done(); err == nil {
-			err = storageErr(st.scanOp, cerr)
+			err = storageErr(op, cerr)
 		}
 	}()
 	for rows.Next() {
 		r, err := tables.ScanRow(tb, rows)
 		if err != nil {
-			return storageErr(st.scanOp, err)
+			return storageErr(op, err)
 		}
 		if err := fn(r); err != nil {
 			return err
@@ -459,30 +464,12 @@ func (t *txn) Scan(tb *tables.Table, prefix []any, fn func(tables.Row) error) (e
 }
 
 // ScanBetween implements tables.Reader.
-func (t *txn) ScanBetween(tb *tables.Table, lo, hi string, fn func(tables.Row) error) (err error) {
+func (t *txn) ScanBetween(tb *tables.Table, lo, hi string, fn func(tables.Row) error) error {
 	st := statementsOf(tb)
 	if st.between == "" {
 		return fmt.Errorf("scan %s: the table has no Between column", tb.Name)
 	}
-	rows, done, err := t.query(st.between, t.corp, lo, hi)
-	if err != nil {
-		return storageErr(st.scanOp, err)
-	}
-	defer func() {
-		if cerr := done(); err == nil {
-			err = storageErr(st.scanOp, cerr)
-		}
-	}()
-	for rows.Next() {
-		r, err := tables.ScanRow(tb, rows)
-		if err != nil {
-			return storageErr(st.scanOp, err)
-		}
-		if err := fn(r); err != nil {
-			return err
-		}
-	}
-	return nil
+	return t.scanRows(tb, st.scanOp, st.between, []any{t.corp, lo, hi}, fn)
 }
 
 // Head implements tables.View.
