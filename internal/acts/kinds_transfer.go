@@ -620,3 +620,37 @@ func cancelSurrendered(e *Env, numbers []int64) (certs []surrendered, class stri
 	}
 	return certs, class, total, earliest, nil
 }
+
+// The market stand-off on the calendar: the first and last day of the
+// window after each registration statement whose stand-off was requested
+// (Art. VI §6), counted by the bylaws in force on the registration's date.
+func init() {
+	RegisterDeadlines(func(q *CalendarQuery) ([]Deadline, error) {
+		var out []Deadline
+		err := q.View.Scan(tables.Registrations, nil, func(r tables.Row) error {
+			if r[2].(int64) == 0 {
+				return nil
+			}
+			eff, err := corp.ParseDate(r[1].(string))
+			if err != nil {
+				return err
+			}
+			v, ok := q.cc.bylaws.InForce(eff)
+			if !ok || v.Rulebook.Rule("VI.6.market_standoff") == nil {
+				return nil
+			}
+			e := &Env{Bylaws: v.Rulebook}
+			first, last := e.standoffWindow(eff)
+			const rule = "VI.6.market_standoff"
+			seq := uint64(r[7].(int64))
+			out = append(out,
+				Deadline{Date: first, Rule: rule, Citation: q.Cite(rule, eff), Source: seq,
+					Title:  fmt.Sprintf("market stand-off after registration %s begins", r[0]),
+					Detail: fmt.Sprintf("no sale, pledge, swap or gift of shares acquired since the cohort date, through %s", last)},
+				Deadline{Date: last, Rule: rule, Citation: q.Cite(rule, eff), Source: seq,
+					Title: fmt.Sprintf("market stand-off after registration %s ends (last day)", r[0])})
+			return nil
+		})
+		return out, err
+	})
+}

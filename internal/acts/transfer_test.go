@@ -118,6 +118,20 @@ func TestTransferStandoff(t *testing.T) {
 	if !warned {
 		t.Error("no A-STANDDAY flag on the first day after the window")
 	}
+	// The window is on the calendar: 2004-11-16 and 2005-05-14, citing Art. VI §6.
+	cal, err := svc.Calendar(context.Background(), "quintus", mustDate(t, "2004-11-01"), mustDate(t, "2005-06-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range cal {
+		if d.Rule == "VI.6.market_standoff" {
+			got = append(got, d.Date.String()+" "+d.Citation)
+		}
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "2004-11-16 Art. VI §6") || !strings.HasPrefix(got[1], "2005-05-14 Art. VI §6") {
+		t.Errorf("stand-off on the calendar: %q", got)
+	}
 }
 
 func TestTransferCertificates(t *testing.T) {
