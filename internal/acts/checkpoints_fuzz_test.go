@@ -2,9 +2,12 @@ package acts
 
 import (
 	"bytes"
+	"math"
 	"reflect"
 	"sort"
 	"testing"
+
+	"pgregory.net/rapid"
 
 	"minutebook/internal/corp"
 )
@@ -56,4 +59,35 @@ func normal(es []*listEntry) []listEntry {
 		out = append(out, c)
 	}
 	return out
+}
+
+// TestVoteCounter: the int64 fast path gives exactly what Decimal
+// arithmetic gives, for whole and fractional votes per share, mixed class
+// scales, and units near the int64 limit (where it must fall back).
+func TestVoteCounter(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		var classes []corp.AuthorizedClass
+		n := rapid.IntRange(1, 3).Draw(rt, "classes")
+		for i := range n {
+			vps := rapid.SampledFrom([]string{"0", "1", "2", "10", "0.5", "1000000000"}).Draw(rt, "vps")
+			classes = append(classes, corp.AuthorizedClass{ID: string(rune('a' + i)), Scale: rapid.IntRange(0, 4).Draw(rt, "scale"), VotesPerShare: corp.MustDecimal(vps)})
+		}
+		units := make([]int64, n)
+		for i := range units {
+			units[i] = rapid.OneOf(rapid.Int64Range(0, 1_000_000), rapid.Int64Range(math.MaxInt64/4, math.MaxInt64)).Draw(rt, "units")
+		}
+		shares, total := newVoteCounter(classes).of(units)
+		var want corp.Decimal
+		for i, c := range classes {
+			sh := corp.DecimalFromUnits(units[i], c.Scale)
+			v := sh.Mul(c.VotesPerShare)
+			if shares[i].Shares.Cmp(sh) != 0 || shares[i].Votes.Cmp(v) != 0 || shares[i].Class != c.ID {
+				rt.Fatalf("class %s: %+v, want shares %s votes %s", c.ID, shares[i], sh, v)
+			}
+			want = want.Add(v)
+		}
+		if total.Cmp(want) != 0 {
+			rt.Fatalf("total votes %s, want %s", total, want)
+		}
+	})
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"math/bits"
 	"sort"
 	"strings"
 	"time"
@@ -135,19 +137,18 @@ func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
 		index[c.ID] = i
 	}
 	outstanding := make([]int64, len(facts.Classes))
+	votes := newVoteCounter(facts.Classes)
 	listed := func(le *listEntry) (ListedHolder, bool) {
 		h := ListedHolder{Person: corp.Person{ID: le.ID, Name: le.Person.Name, SortKey: le.Person.SortKey,
 			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}}
+		units := make([]int64, len(facts.Classes))
 		any := false
 		for i, c := range facts.Classes {
-			u := le.units(c.ID)
-			any = any || u != 0
-			outstanding[i] += u
-			sh := corp.DecimalFromUnits(u, c.Scale)
-			votes := sh.Mul(c.VotesPerShare)
-			h.Shares = append(h.Shares, ClassShares{Class: c.ID, Shares: sh, Votes: votes})
-			h.Votes = h.Votes.Add(votes)
+			units[i] = le.units(c.ID)
+			any = any || units[i] != 0
+			outstanding[i] += units[i]
 		}
+		h.Shares, h.Votes = votes.of(units)
 		return h, any
 	}
 	// The base is in list order; entries whose record changed since move
@@ -202,6 +203,75 @@ func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
 		l.Votes = l.Votes.Add(votes)
 	}
 	return nil
+}
+
+// voteCounter computes a holder's shares and votes by class. Where every
+// class's votes per share is a whole number it works in int64 units (the
+// list computes this for every holder), falling back to exact Decimals when
+// a product would overflow.
+type voteCounter struct {
+	classes []corp.AuthorizedClass
+	vps     []int64 // votes per share, when whole
+	factor  []int64 // 10^(scale - class scale)
+	scale   int     // the largest class scale
+	whole   bool    // every vps is whole and every factor fits
+}
+
+func newVoteCounter(classes []corp.AuthorizedClass) *voteCounter {
+	vc := &voteCounter{classes: classes, whole: true}
+	for _, c := range classes {
+		vc.scale = max(vc.scale, c.Scale)
+	}
+	for _, c := range classes {
+		v, ok := c.VotesPerShare.Int64()
+		f, fok := int64(1), true
+		for range vc.scale - c.Scale {
+			f, fok = mulUnits(f, 10)
+		}
+		vc.vps, vc.factor = append(vc.vps, v), append(vc.factor, f)
+		vc.whole = vc.whole && ok && fok
+	}
+	return vc
+}
+
+// mulUnits returns a×b and whether it is exact (both non-negative and no
+// overflow).
+func mulUnits(a, b int64) (int64, bool) {
+	if a < 0 || b < 0 {
+		return 0, false
+	}
+	hi, lo := bits.Mul64(uint64(a), uint64(b))
+	return int64(lo), hi == 0 && lo <= math.MaxInt64
+}
+
+// of returns the shares and votes of each class for units (by class, in
+// class units) and their total votes.
+func (vc *voteCounter) of(units []int64) ([]ClassShares, corp.Decimal) {
+	out := make([]ClassShares, len(vc.classes))
+	if vc.whole {
+		var total int64
+		ok := true
+		for i, c := range vc.classes {
+			v, vok := mulUnits(units[i], vc.vps[i])
+			t, tok := mulUnits(v, vc.factor[i])
+			if ok = ok && vok && tok && total <= math.MaxInt64-t; !ok {
+				break
+			}
+			total += t
+			out[i] = ClassShares{Class: c.ID, Shares: corp.DecimalFromUnits(units[i], c.Scale), Votes: corp.DecimalFromUnits(v, c.Scale)}
+		}
+		if ok {
+			return out, corp.DecimalFromUnits(total, vc.scale)
+		}
+	}
+	var total corp.Decimal
+	for i, c := range vc.classes {
+		sh := corp.DecimalFromUnits(units[i], c.Scale)
+		v := sh.Mul(c.VotesPerShare)
+		out[i] = ClassShares{Class: c.ID, Shares: sh, Votes: v}
+		total = total.Add(v)
+	}
+	return out, total
 }
 
 // listsBefore reports whether x comes before y on the list.
