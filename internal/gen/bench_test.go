@@ -203,7 +203,14 @@ func copyToPostgres(src acts.Store, dsn, corpID string) (int, error) {
 			for _, c := range t.Columns {
 				cols = append(cols, c.Name)
 			}
-			if err := v.Scan(t, nil, func(r tables.Row) error {
+			// Rows go in the order the act path wrote them where that
+			// order is known (tables read by effective date), so that the
+			// heap is laid out as a recorded history's is.
+			scan := func(fn func(tables.Row) error) error { return v.Scan(t, nil, fn) }
+			if t.Between != "" {
+				scan = func(fn func(tables.Row) error) error { return v.ScanBetween(t, "", "~", fn) }
+			}
+			if err := scan(func(r tables.Row) error {
 				row := append([]any{corpID}, r...)
 				for i, v := range row {
 					if b, ok := v.([]byte); ok {
@@ -225,7 +232,7 @@ func copyToPostgres(src acts.Store, dsn, corpID string) (int, error) {
 		return nil
 	})
 	if err == nil {
-		_, err = conn.Exec(ctx, "ANALYZE")
+		_, err = conn.Exec(ctx, "VACUUM ANALYZE")
 	}
 	return total, err
 }
