@@ -20,6 +20,7 @@ const module = "minutebook"
 // Import paths that the rules name.
 const (
 	pathJournal  = module + "/internal/journal"
+	pathCorp     = module + "/internal/corp"
 	pathActs     = module + "/internal/acts"
 	pathSQLStore = module + "/internal/sqlstore"
 	pathSQLite   = module + "/internal/sqlite"
@@ -42,6 +43,14 @@ var (
 	Domain = Rule{{
 		Kind: Only,
 		Why:  "may import only the standard library (STYLE.md rule 1)",
+	}}
+
+	// Tally is the rule of vote, the pure tally: the domain's rule, with
+	// corp's civil dates and nothing else (STYLE.md rule 1).
+	Tally = Rule{{
+		Kind:  Only,
+		Paths: []string{pathCorp},
+		Why:   "may import only the standard library and corp (STYLE.md rule 1)",
 	}}
 
 	// Tables is the rule of tables, the derived state that both acts and

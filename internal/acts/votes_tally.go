@@ -1,0 +1,242 @@
+package acts
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"minutebook/internal/corp"
+	"minutebook/internal/journal"
+	"minutebook/internal/tables"
+	"minutebook/internal/vote"
+)
+
+// Tabulation is a meeting's tally with its receipts: what the inspector
+// of election certifies.
+type Tabulation struct {
+	Meeting     *votingMeeting
+	Result      *vote.Result
+	Ballots     []vote.Ballot
+	Receipts    []vote.Receipt // of every ballot, in ballot order
+	Counted     []vote.Receipt // of the counted ballots, sorted: the tree's leaves
+	Root        vote.Root
+	InForce     map[string]string // holder → proxy in force when the polls closed
+	ProxiesRead int
+}
+
+// tallyOptions reads A-ABST from the bylaws.
+func tallyOptions(e *Env) vote.Options {
+	if e != nil && e.Bylaws != nil && e.Bylaws.Choice("A-ABST") == "votes_cast" {
+		return vote.Options{VotesCast: true}
+	}
+	return vote.Options{}
+}
+
+// proxiesInForce reads every proxy recorded before the polls closed (all
+// of them while they are open) and returns, for each holder, the proxy in
+// force at the meeting: the latest-dated valid one (Art. II §10;
+// A-PROXYREV), revocations counted only when recorded before the close.
+func proxiesInForce(r tables.Reader, m *votingMeeting, rules vote.ProxyRules) (map[string]string, int, error) {
+	before := m.ClosedSeq
+	byHolder := map[string][]*vote.Proxy{}
+	n := 0
+	err := r.Scan(tables.VoteProxies, nil, func(row tables.Row) error {
+		if before != 0 && uint64(row[8].(int64)) >= before {
+			return nil
+		}
+		p, err := proxyOf(row, before)
+		if err != nil {
+			return err
+		}
+		n++
+		byHolder[p.Holder] = append(byHolder[p.Holder], p)
+		return nil
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	inForce := make(map[string]string, len(byHolder))
+	for h, ps := range byHolder {
+		if p := rules.InForce(ps, m.ID, m.Date); p != nil {
+			inForce[h] = p.ID
+		}
+	}
+	return inForce, n, nil
+}
+
+// tabulate tallies meeting m from the books in one scan of its ballots,
+// computing each receipt in the same pass.
+func tabulate(r tables.Reader, m *votingMeeting, rules vote.ProxyRules, opt vote.Options) (*Tabulation, error) {
+	inForce, n, err := proxiesInForce(r, m, rules)
+	if err != nil {
+		return nil, err
+	}
+	t := &Tabulation{Meeting: m, InForce: inForce, ProxiesRead: n}
+	dec := vote.NewDecoder()
+	err = r.Scan(tables.VoteBallots, []any{m.ID}, func(row tables.Row) error {
+		data := row[4].([]byte)
+		t.Ballots = append(t.Ballots, vote.Ballot{})
+		if err := dec.DecodeInto(data, &t.Ballots[len(t.Ballots)-1]); err != nil {
+			return fmt.Errorf("ballot of entry %d: %w", row[3].(int64), err)
+		}
+		t.Receipts = append(t.Receipts, vote.ReceiptOf(data))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return t, t.count(opt)
+}
+
+// count tallies the ballots and builds the receipts root.
+func (t *Tabulation) count(opt vote.Options) error {
+	res, err := vote.Tally(t.Meeting.Matters, t.Ballots, t.InForce, opt)
+	if err != nil {
+		return err
+	}
+	t.Result = res
+	t.Counted = make([]vote.Receipt, 0, res.NCounted)
+	for i, c := range res.Counted {
+		if c {
+			t.Counted = append(t.Counted, t.Receipts[i])
+		}
+	}
+	vote.SortReceipts(t.Counted)
+	t.Root = vote.MerkleRoot(t.Counted)
+	return nil
+}
+
+// recount tallies meeting m again from the journal alone: the proxy and
+// ballot entries recorded before the polls closed, each ballot rebuilt
+// from its entry's fields and the votes its checks recorded.
+func recount(v tables.View, m *votingMeeting, rules vote.ProxyRules, opt vote.Options) (*Tabulation, error) {
+	byHolder := map[string][]*vote.Proxy{}
+	byID := map[[2]string]*vote.Proxy{}
+	t := &Tabulation{Meeting: m}
+	err := v.Journal(1, func(rec *journal.Record) error {
+		if m.ClosedSeq != 0 && rec.Seq >= m.ClosedSeq {
+			return errStop
+		}
+		switch rec.Kind {
+		case GrantProxy.Name, RevokeProxy.Name, CastBallot.Name:
+		default:
+			return nil
+		}
+		en, err := journal.Decode(rec.Encoding)
+		if err != nil {
+			return fmt.Errorf("entry %d: %w", rec.Seq, err)
+		}
+		a, err := actOf(en)
+		if err != nil {
+			return err
+		}
+		switch f := a.Fields.(type) {
+		case *ProxyFields:
+			d := a.Effective
+			if f.Date != nil {
+				d = *f.Date
+			}
+			per, _ := vote.ParseDuration(f.Period)
+			p := &vote.Proxy{ID: f.ID, Holder: f.Holder, ProxyHolder: f.ProxyHolder, Date: d, Period: per, Meeting: f.Meeting, Seq: en.Seq}
+			byHolder[f.Holder] = append(byHolder[f.Holder], p)
+			byID[[2]string{f.Holder, f.ID}] = p
+		case *RevokeProxyFields:
+			if p := byID[[2]string{f.Holder, f.ID}]; p != nil {
+				p.Revoked = true
+			}
+		case *BallotFields:
+			if f.Meeting != m.ID {
+				return nil
+			}
+			return t.addFromEntry(en, a, f)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return nil, err
+	}
+	t.InForce = map[string]string{}
+	for h, ps := range byHolder {
+		if p := rules.InForce(ps, m.ID, m.Date); p != nil {
+			t.InForce[h] = p.ID
+		}
+	}
+	return t, t.count(opt)
+}
+
+// addFromEntry rebuilds the ballots of one ballot.cast entry.
+func (t *Tabulation) addFromEntry(en *journal.Entry, a *Act, f *BallotFields) error {
+	var held, power int64
+	for _, c := range en.Checks {
+		if c.Rule != "II.10.one_share_one_vote" {
+			continue
+		}
+		for _, n := range c.Numbers {
+			var err error
+			switch n.Name {
+			case "held_units":
+				_, err = fmt.Sscan(n.Value, &held)
+			case "power_units":
+				_, err = fmt.Sscan(n.Value, &power)
+			}
+			if err != nil {
+				return fmt.Errorf("entry %d: %s: %v", en.Seq, n.Name, err)
+			}
+		}
+	}
+	mode := vote.InPerson
+	if f.Proxy != "" {
+		mode = vote.ByProxy
+	}
+	for _, bv := range f.Ballots {
+		mt := t.Meeting.matter(bv.Matter)
+		if mt == nil {
+			return fmt.Errorf("entry %d: no matter %q", en.Seq, bv.Matter)
+		}
+		b := vote.Ballot{Meeting: f.Meeting, Matter: bv.Matter, Holder: f.Holder, Voter: a.Actor.Person, Mode: mode, Proxy: f.Proxy,
+			Seq: en.Seq, Held: held, Power: power}
+		if mt.Kind == vote.Question {
+			c, err := vote.ParseChoice(bv.Choice)
+			if err != nil {
+				return fmt.Errorf("entry %d: %v", en.Seq, err)
+			}
+			b.Choice = c
+		}
+		for _, c := range bv.Candidates {
+			b.Votes = append(b.Votes, vote.Allocation{Candidate: c, Votes: power})
+		}
+		for _, c := range bv.Cumulate {
+			u, _ := c.Votes.Units(t.Meeting.Scale)
+			b.Votes = append(b.Votes, vote.Allocation{Candidate: c.Candidate, Votes: u})
+		}
+		slices.SortFunc(b.Votes, func(x, y vote.Allocation) int {
+			switch {
+			case x.Candidate < y.Candidate:
+				return -1
+			case x.Candidate > y.Candidate:
+				return 1
+			}
+			return 0
+		})
+		t.Ballots = append(t.Ballots, b)
+		t.Receipts = append(t.Receipts, vote.ReceiptOf(vote.Encode(&b)))
+	}
+	return nil
+}
+
+// sameTally reports how two tabulations differ, "" when they agree on
+// the root, the presence and every matter's figures.
+func sameTally(a, b *Tabulation) string {
+	switch {
+	case a.Root != b.Root:
+		return fmt.Sprintf("receipts root %s ≠ %s", a.Root, b.Root)
+	case a.Result.Present != b.Result.Present || a.Result.NCounted != b.Result.NCounted:
+		return fmt.Sprintf("present %d/%d, counted %d/%d", a.Result.Present, b.Result.Present, a.Result.NCounted, b.Result.NCounted)
+	case fmt.Sprint(a.Result.Matters) != fmt.Sprint(b.Result.Matters):
+		return fmt.Sprintf("matters %v ≠ %v", a.Result.Matters, b.Result.Matters)
+	}
+	return ""
+}
+
+// dec formats vote units of m.
+func (t *Tabulation) dec(u int64) corp.Decimal { return t.Meeting.units(u) }
