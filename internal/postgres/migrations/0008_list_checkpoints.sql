@@ -17,3 +17,6 @@ CREATE TABLE list_parts (
     corp TEXT COLLATE "C" NOT NULL, level BIGINT NOT NULL, hi TEXT COLLATE "C" NOT NULL, part BIGINT NOT NULL, data BYTEA NOT NULL,
     PRIMARY KEY (corp, level, hi, part)
 );
+-- Parts are read whole and are already compact: store them out of line
+-- without pglz compression, whose decompression dominated reading a list.
+ALTER TABLE list_parts ALTER COLUMN data SET STORAGE EXTERNAL;
