@@ -210,7 +210,7 @@ func (a *app) resolutionsCmd() *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "resolutions [--json]",
-		Short: "the board's typed resolutions: check signers, fiscal year, seal, salaries, reserves, the treasurer's bond, others",
+		Short: "the board's typed resolutions: check signers, fiscal year, seal, salaries, directors' compensation, reserves, the treasurer's bond, others",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()

@@ -198,7 +198,23 @@ func committeePowers(e *Env) error {
 		e.Fail("MB.committee.known", fmt.Sprintf("no committee %q is designated and not dissolved on %s: name the committee as actor.person (committee.designate)", a.Actor.Person, a.Effective))
 		return nil
 	}
-	p := a.Kind.Power
+	powers := []string{a.Kind.Power}
+	if a.Kind.MorePowers != nil && a.Fields != nil {
+		for _, p := range a.Kind.MorePowers(a.Fields) {
+			if !slices.Contains(powers, p) {
+				powers = append(powers, p)
+			}
+		}
+	}
+	for _, p := range powers {
+		committeePower(e, c, p)
+	}
+	return nil
+}
+
+// committeePower checks one power an act of committee c exercises.
+func committeePower(e *Env, c *committee, p string) {
+	a := e.Act
 	switch {
 	case isForbiddenPower(p):
 		e.Fail("III.11.committee_prohibited", fmt.Sprintf("no committee has the power of %s (%s is forbidden to committee %s whatever its resolution says)", powerWords[p], a.Kind.Name, c.ID),
@@ -224,7 +240,6 @@ func committeePowers(e *Env) error {
 			fmt.Sprintf("the resolution designating committee %s grants it no power of the board in the management of the business (powers: %s)", c.ID, strings.Join(c.Powers, ", ")),
 			N("power", p))
 	}
-	return nil
 }
 
 // body returns the body that performs the act: "board" or a committee id.
@@ -290,6 +305,16 @@ func checkAdoption(e *Env) error {
 	quorumRule, actRule := "III.8.board_quorum", "III.8.board_act"
 	if committee {
 		quorumRule, actRule = "III.11.committee_powers", "III.11.committee_powers"
+	} else {
+		// The quorum is counted again on the bylaws in force for the act
+		// (A-BQUORUM) and the directors then in office: an act earlier at
+		// the meeting may have changed either.
+		bq, err := boardQuorumOn(e, m.Date)
+		if err != nil {
+			return err
+		}
+		m.Members, m.Quorum, m.HasQuorum = bq.members, bq.quorum, m.Present >= bq.quorum
+		warnBQuorum(e, bq, m.Present)
 	}
 	quorumNums := []journal.Number{N("present", m.Present), N("quorum", m.Quorum), N("of", m.Members)}
 	switch {

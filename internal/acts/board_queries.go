@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 
 	"minutebook/internal/bylaws"
 	"minutebook/internal/corp"
@@ -137,6 +138,101 @@ func init() {
 		}
 		return out, nil
 	})
+}
+
+// requiredOffices are the offices the board must fill (Art. V §1–2).
+var requiredOffices = []string{"president", "treasurer", "secretary"}
+
+// The required offices on the calendar: a vacancy in the office of
+// president, treasurer or secretary from the day it opens (Art. V §1, the
+// board fills it: §5), and a first meeting of the board after the annual
+// meeting that did not choose all three (Art. V §2).
+func init() {
+	RegisterDeadlines(officeDeadlines)
+}
+
+type tenureRow struct {
+	since, until string
+	seq          uint64
+}
+
+func officeDeadlines(q *CalendarQuery) ([]Deadline, error) {
+	by := map[string][]tenureRow{}
+	start := ""
+	if err := q.View.Scan(tables.Officers, nil, func(r tables.Row) error {
+		t := tenureRow{since: r[2].(string), until: r[3].(string), seq: uint64(r[5].(int64))}
+		by[r[0].(string)] = append(by[r[0].(string)], t)
+		if start == "" || t.since < start {
+			start = t.since
+		}
+		return nil
+	}); err != nil || start == "" {
+		return nil, err
+	}
+	covered := func(office, d string) (string, bool) {
+		next := ""
+		for _, t := range by[office] {
+			if t.since <= d && (t.until == "" || d < t.until) {
+				return "", true
+			}
+			if t.since > d && (next == "" || t.since < next) {
+				next = t.since
+			}
+		}
+		return next, false
+	}
+	var out []Deadline
+	for _, office := range requiredOffices {
+		opens := map[string]uint64{start: 0}
+		for _, t := range by[office] {
+			if t.until != "" {
+				opens[t.until] = t.seq
+			}
+		}
+		for d, seq := range opens {
+			next, ok := covered(office, d)
+			if ok {
+				continue
+			}
+			date, err := corp.ParseDate(d)
+			if err != nil {
+				return nil, err
+			}
+			filled := "not yet filled"
+			if next != "" {
+				filled = "filled from " + next
+			}
+			out = append(out, Deadline{Date: date, Rule: "V.1.required_officers", Citation: q.Cite("V.1.required_officers", date),
+				Title:  fmt.Sprintf("the office of %s is vacant: the board fills it", office),
+				Detail: fmt.Sprintf("the officers must include a president, a treasurer and a secretary (Art. V §1); the board fills any vacancy (Art. V §5); %s", filled),
+				Source: seq})
+		}
+	}
+	err := q.View.Scan(tables.BoardMeetings, nil, func(r tables.Row) error {
+		m, err := meetingOf(r)
+		if err != nil || m.Body != "board" || !m.Held || (m.Kind != "first" && m.Kind != "first_on_notice") {
+			return err
+		}
+		var missing []string
+		for _, office := range requiredOffices {
+			chosen := false
+			for _, t := range by[office] {
+				chosen = chosen || t.since == m.Date.String()
+			}
+			if !chosen {
+				missing = append(missing, office)
+			}
+		}
+		if len(missing) > 0 {
+			out = append(out, Deadline{Date: m.Date, Rule: "V.2.annual_officer_election", Citation: q.Cite("V.2.annual_officer_election", m.Date),
+				Title:  fmt.Sprintf("the first meeting of the board after the annual meeting (%s) chose no %s", m.ID, strings.Join(missing, ", ")),
+				Detail: "at that meeting the board chooses a president, a treasurer and a secretary (Art. V §2); until then the incumbents hold over (Art. V §5)",
+				Source: uint64(m.HeldSeq)})
+		}
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
+	return out, err
 }
 
 // Meeting is a meeting of the board or a committee as the books hold it.

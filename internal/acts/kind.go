@@ -31,6 +31,12 @@ type Kind struct {
 	// that is not a resolution of the board, else one of the Power*
 	// constants.
 	Power string
+	// MorePowers names the further powers of the board that an act of the
+	// kind exercises for some values of its fields (nil: none), e.g. a
+	// dividend paid in shares also authorizes the issuance of stock. A
+	// committee must hold every one of them (Art. III §11). Define passes
+	// it the decoded fields.
+	MorePowers func(fields any) []string
 
 	fields reflect.Type
 	check  func(*Env, any) error

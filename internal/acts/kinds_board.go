@@ -347,7 +347,11 @@ var ElectOfficer = Define(Kind{
 	Name:    "officer.elect",
 	Summary: "record the board's election of an officer",
 	Doc: "The board chooses the officers (Art. V §1–2); one person may hold several offices. The " +
-		"chairman and vice chairman must be directors. Vice-presidents and assistants may be ranked; " +
+		"chairman and vice chairman must be directors. At the first meeting of the board after each annual " +
+		"meeting (board_meeting.call type first) the board chooses a president, a treasurer and a secretary " +
+		"(Art. V §2): an incumbent may then be re-elected, starting a new term; elsewhere electing the holder " +
+		"of an office is refused. The calendar flags a first meeting held without choosing all three, and any " +
+		"vacancy in a required office (Art. V §1, §5). Vice-presidents and assistants may be ranked; " +
 		"otherwise they act in the order of their election (Art. V §10, §12, §16). Once any officer is " +
 		"recorded, the signers of certificates are checked against this register (Art. VI §1).",
 	Actors: []corp.Capacity{corp.AsBoard},
@@ -376,14 +380,44 @@ fields: {office: vice_president, person: wendy, resolution: "Board resolution 20
 	if err != nil {
 		return err
 	}
-	if holds {
-		e.Fail("V.5.term", fmt.Sprintf("%s already holds the office of %s", f.Person, f.Office))
+	first, err := atFirstMeeting(e)
+	if err != nil {
+		return err
+	}
+	switch {
+	case first != "" && holds:
+		e.Hold("V.2.annual_officer_election", fmt.Sprintf("%s is re-elected %s at the first meeting of the board after the annual meeting (%s); the new term runs from %s", f.Person, f.Office, first, e.Act.Effective))
+	case first != "":
+		e.Hold("V.2.annual_officer_election", fmt.Sprintf("the %s is chosen at the first meeting of the board after the annual meeting (%s)", f.Office, first))
+	case holds:
+		e.Fail("V.5.term", fmt.Sprintf("%s already holds the office of %s (officers hold office until their successors are chosen; an incumbent is re-elected at the first meeting of the board after the annual meeting, Art. V §2)", f.Person, f.Office))
 	}
 	e.Hold("V.1.multiple_offices", "one person may hold any number of offices")
 	return nil
 }, func(e *Env, f *OfficerFields) error {
+	if err := closeOffice(e, f.Office, f.Person); err != nil { // a re-election at the first meeting
+		return err
+	}
 	return e.Rows.Put(tables.Officers, tables.Row{f.Office, f.Person, e.Act.Effective.String(), "", int64(f.Rank), int64(e.Seq)})
 })
+
+// atFirstMeeting returns the id of the first meeting of the board after
+// the annual meeting (board_meeting.call type first) that adopted the act,
+// "" when it was adopted elsewhere or its adoption is not recorded.
+func atFirstMeeting(e *Env) (string, error) {
+	ad := e.Act.Adoption
+	if ad == nil || ad.Meeting == "" || e.Act.Actor.Capacity != corp.AsBoard {
+		return "", nil
+	}
+	m, ok, err := loadMeeting(e.Rows, ad.Meeting)
+	if err != nil || !ok || m.Body != "board" {
+		return "", err
+	}
+	if m.Kind == "first" || m.Kind == "first_on_notice" {
+		return m.ID, nil
+	}
+	return "", nil
+}
 
 // EndOfficerFields are the fields of officer.end.
 type EndOfficerFields struct {

@@ -216,7 +216,8 @@ var CallMeeting = Define(Kind{
 		"called by the president, or by the president or the secretary on the written request of two " +
 		"directors (or of the sole director) (Art. III §7); anyone else is refused. The effective date is " +
 		"the date of the call. A committee meeting is called by a member, the president or the secretary; " +
-		"the bylaws prescribe no notice for it.",
+		"the bylaws prescribe no notice for it, and minutebook holds it to the notice of a special meeting of " +
+		"the board unless the designating resolution provides that none is needed (MB.committee.notice).",
 	Actors:    []corp.Capacity{corp.AsPresident, corp.AsVicePresident, corp.AsSecretary, corp.AsAssistantSecretary, corp.AsDirector, corp.AsBoard},
 	ActorRule: "III.7.special_call",
 	Example: `kind: board_meeting.call
@@ -254,8 +255,12 @@ fields:
 		}
 		okCaller := cap == corp.AsPresident || cap == corp.AsSecretary || cap == corp.AsAssistantSecretary ||
 			(cap == corp.AsDirector && (slices.Contains(c.Members, person) || slices.Contains(c.Alternates, person)))
+		need := "each member needs the notice of a special meeting of the board, or waives it (MB.committee.notice)"
+		if c.Notice == "none" {
+			need = "its resolution provides that its meetings need no notice"
+		}
 		e.Check("III.12.committee_minutes", okCaller,
-			fmt.Sprintf("a meeting of committee %s called by %s; the bylaws prescribe no notice of committee meetings", c.ID, e.Act.Actor),
+			fmt.Sprintf("a meeting of committee %s called by %s; %s", c.ID, e.Act.Actor, need),
 			fmt.Sprintf("a meeting of committee %s is called by one of its members, the president or the secretary, not by %s", c.ID, e.Act.Actor))
 		return nil
 	}
@@ -392,7 +397,9 @@ var GiveNotice = Define(Kind{
 		"telephone, fax and courier are not methods Art. III §7 provides: by default (A-EMAILDIR) they are " +
 		"refused and the director's written waiver (Art. IV §2) or attendance (DGCL §229) is needed; a " +
 		"corporation whose bylaws choose allow_electronic treats them as the modern telegram, with a warning. " +
-		"Regular meetings need no notice (Art. III §6); one given anyway is recorded.",
+		"Regular meetings need no notice (Art. III §6); one given anyway is recorded. The bylaws prescribe no " +
+		"notice of committee meetings: a committee's meeting is held to the same notice, given by default to its " +
+		"members and alternates, unless the designating resolution provides that none is needed (MB.committee.notice, warned).",
 	Actors: []corp.Capacity{corp.AsSecretary, corp.AsAssistantSecretary, corp.AsPresident},
 	Example: `kind: board_meeting.notice
 effective: 2004-06-15
@@ -414,7 +421,20 @@ fields: {meeting: bm-2004-06-17, method: mail}
 	if err != nil {
 		return err
 	}
-	if m.Kind == "regular" || m.Kind == "adjourned" || m.Kind == "first" || m.Body != "board" {
+	if m.Body != "board" {
+		c, ok, err := committeeOn(e.Rows, m.Body, m.Date)
+		if err != nil {
+			return err
+		}
+		if !ok || c.Notice == "none" || m.Kind == "adjourned" {
+			e.Hold("MB.committee.notice", fmt.Sprintf("meeting %s of committee %s needs no notice; the notice to %s is recorded", m.ID, m.Body, strings.Join(directors, ", ")))
+			return nil
+		}
+		e.Warn("MB.committee.notice", fmt.Sprintf("the bylaws prescribe no notice of committee meetings: the notice of meeting %s of committee %s is held to Art. III §7, as for a special meeting of the board", m.ID, c.ID))
+		_, _, err = noticeTiming(e, m, f.Method, true)
+		return err
+	}
+	if m.Kind == "regular" || m.Kind == "adjourned" || m.Kind == "first" {
 		e.Hold("III.6.regular_meetings", fmt.Sprintf("meeting %s needs no notice; the notice to %s is recorded", m.ID, strings.Join(directors, ", ")))
 		return nil
 	}
@@ -448,7 +468,16 @@ func noticeRecipients(e *Env, f *NoticeFields) ([]string, error) {
 		return nil, err
 	}
 	if len(f.Directors) == 0 {
-		return in, nil
+		// A committee's meeting: its members and alternates.
+		m, ok, err := loadMeeting(e.Rows, f.Meeting)
+		if err != nil || !ok || m.Body == "board" {
+			return in, err
+		}
+		c, ok, err := committeeOn(e.Rows, m.Body, m.Date)
+		if err != nil || !ok {
+			return in, err
+		}
+		return append(slices.Clone(c.Members), c.Alternates...), nil
 	}
 	if !e.Replay {
 		for _, d := range f.Directors {
@@ -643,7 +672,9 @@ var HoldMeeting = Define(Kind{
 		"Presence by conference telephone or video counts as presence in person (Art. III §10). A quorum is a " +
 		"majority of the whole board, vacancies included (Art. III §8; A-BQUORUM); at a committee meeting, a " +
 		"majority of its members unless its resolution sets another quorum (DGCL §141(c)(4)), counting " +
-		"alternates and substitutes unanimously appointed by the members present (Art. III §11). The chairman " +
+		"alternates and substitutes unanimously appointed by the members present (Art. III §11), and every member " +
+		"must have had notice as for a special meeting of the board, or waived it, unless the designating " +
+		"resolution provides none (MB.committee.notice). The chairman " +
 		"presides, else the vice chairman, else the president (Art. V §6–8; A-PRESIDE). Every director in " +
 		"office must have had due notice of a special meeting, or have waived it in writing or by attending " +
 		"without objecting (Art. IV §2; DGCL §229); otherwise the meeting is refused. Without a quorum the " +
@@ -679,16 +710,17 @@ fields:
 	}
 	nums := []journal.Number{N("present", res.present), N("quorum", res.quorum), N("of", res.members)}
 	if m.Body == "board" {
-		base := "the whole board (vacancies included)"
-		if e.Bylaws.Choice("A-BQUORUM") == "in_office" {
-			base = "the directors in office (A-BQUORUM: in_office)"
+		bq, err := boardQuorumOn(e, m.Date)
+		if err != nil {
+			return err
 		}
-		msg := fmt.Sprintf("%d directors present of %s of %d; a quorum is %d", res.present, base, res.members, res.quorum)
+		msg := fmt.Sprintf("%d directors present of %s of %d; a quorum is %d", res.present, bq.base, res.members, res.quorum)
 		if res.hasQuorum {
 			e.Hold("III.8.board_quorum", "quorum present: "+msg, nums...)
 		} else {
 			e.Warn("III.8.board_quorum", "no quorum: "+msg+"; no business may be transacted and the directors present may adjourn (Art. III §8)", nums...)
 		}
+		warnBQuorum(e, bq, res.present)
 		if err := checkBoardNotice(e, m, f, res.hasQuorum); err != nil {
 			return err
 		}
@@ -701,6 +733,9 @@ fields:
 			e.Hold("III.11.committee_powers", "quorum present: "+msg+" (DGCL §141(c)(4) unless the resolution sets another)", nums...)
 		} else {
 			e.Warn("III.11.committee_powers", "no quorum: "+msg+"; the committee can transact no business", nums...)
+		}
+		if err := checkCommitteeNotice(e, m, f); err != nil {
+			return err
 		}
 		e.Hold("III.12.committee_minutes", fmt.Sprintf("the secretary keeps the minutes of the meeting of committee %s, to be reported to the board", m.Body))
 	}
@@ -759,6 +794,58 @@ fields:
 	return e.Rows.Put(tables.BoardMeetings, m.row())
 })
 
+// boardQuorum is the quorum of the board under the corporation's reading
+// of A-BQUORUM ("a majority of the directors", Art. III §8) and under the
+// other reading, so that an act can say when the reading decides.
+type boardQuorum struct {
+	reading, base           string // the choice and what it counts
+	members, quorum         int
+	otherBase               string
+	otherMembers, otherQuor int
+}
+
+// boardQuorumOf counts the quorum of a board of whole directorships with
+// inOffice directors in office, on the bylaws in force for the act.
+func boardQuorumOf(e *Env, whole, inOffice int) boardQuorum {
+	q := boardQuorum{reading: e.Bylaws.Choice("A-BQUORUM"), base: "the whole board (vacancies included)", members: whole,
+		otherBase: "the directors in office", otherMembers: inOffice}
+	if q.reading == "in_office" {
+		q.base, q.members, q.otherBase, q.otherMembers = "the directors in office (A-BQUORUM: in_office)", inOffice, "the whole board", whole
+	}
+	q.quorum = countNeeded(e.Bylaws, "III.8.board_quorum", q.members)
+	q.otherQuor = countNeeded(e.Bylaws, "III.8.board_quorum", q.otherMembers)
+	return q
+}
+
+// boardQuorumOn counts the quorum of the board on d (boardQuorumOf).
+func boardQuorumOn(e *Env, d corp.Date) (boardQuorum, error) {
+	in, err := directorsOn(e.Rows, d)
+	if err != nil {
+		return boardQuorum{}, err
+	}
+	whole, err := wholeBoard(e.Rows, d)
+	if err != nil {
+		return boardQuorum{}, err
+	}
+	return boardQuorumOf(e, whole, len(in)), nil
+}
+
+// warnBQuorum records that the quorum of present directors was counted
+// under the corporation's reading of A-BQUORUM when the other reading gives
+// another quorum (there are vacancies), and whether it changes the outcome.
+func warnBQuorum(e *Env, q boardQuorum, present int) {
+	if q.quorum == q.otherQuor {
+		return
+	}
+	outcome := "the same outcome"
+	if (present >= q.quorum) != (present >= q.otherQuor) {
+		outcome = "a different outcome"
+	}
+	e.Warn("III.8.board_quorum", fmt.Sprintf("\"a majority of the directors\" is read as %s (A-BQUORUM: %s): a quorum is %d of %d; under the other reading, of %s (%d), it would be %d, %s for the %d present",
+		q.base, q.reading, q.quorum, q.members, q.otherBase, q.otherMembers, q.otherQuor, outcome, present),
+		N("quorum", q.quorum), N("other_quorum", q.otherQuor), N("present", present))
+}
+
 func presentSet(f *HeldFields) map[string]bool {
 	out := map[string]bool{}
 	for _, p := range f.Present {
@@ -796,10 +883,8 @@ func tallyPresence(e *Env, m *meeting, f *HeldFields, check bool) (presence, err
 		if err != nil {
 			return res, err
 		}
-		res.members = whole
-		if e.Bylaws.Choice("A-BQUORUM") == "in_office" {
-			res.members = len(in)
-		}
+		bq := boardQuorumOf(e, whole, len(in))
+		res.members = bq.members
 		remote := 0
 		for _, p := range f.Present {
 			if !slices.Contains(in, p.Person) {
@@ -816,7 +901,7 @@ func tallyPresence(e *Env, m *meeting, f *HeldFields, check bool) (presence, err
 		if check && remote > 0 {
 			e.Hold("III.10.remote_participation", fmt.Sprintf("%d directors took part by conference telephone or video, through which all could hear each other: presence in person", remote), N("remote", remote))
 		}
-		res.quorum = countNeeded(e.Bylaws, "III.8.board_quorum", res.members)
+		res.quorum = bq.quorum
 		res.hasQuorum = res.present >= res.quorum
 		return res, nil
 	}
@@ -963,6 +1048,54 @@ func checkBoardNotice(e *Env, m *meeting, f *HeldFields, hasQuorum bool) error {
 		fmt.Sprintf("every director had notice (%s) or waived it", listOrNone(byNotice)),
 		fmt.Sprintf("%s had no due notice of the %s meeting %s and neither waived it in writing nor attended without objecting: the meeting was not lawfully called", strings.Join(none, ", "), m.Kind, m.ID),
 		N("directors", len(in)), N("noticed", len(byNotice)), N("waived", len(byWaiver)+len(byAttendance)))
+	return nil
+}
+
+// checkCommitteeNotice checks that every member of a committee had the
+// notice of a special meeting of the board, or waived it in writing or by
+// attending without objecting, unless the designating resolution provides
+// that its meetings need none (MB.committee.notice: the bylaws are silent).
+func checkCommitteeNotice(e *Env, m *meeting, f *HeldFields) error {
+	c, ok, err := committeeOn(e.Rows, m.Body, m.Date)
+	if err != nil || !ok {
+		return err
+	}
+	switch {
+	case m.Kind == "adjourned":
+		e.Hold("MB.committee.notice", fmt.Sprintf("the adjourned meeting of %s, with notice only by announcement (Art. III §8)", m.AdjournedFrom))
+		return nil
+	case c.Notice == "none":
+		e.Hold("MB.committee.notice", fmt.Sprintf("the resolution designating committee %s provides that its meetings need no notice", c.ID))
+		return nil
+	}
+	noticed := map[string]bool{}
+	if err := e.Rows.Scan(tables.BoardNotices, []any{m.ID}, func(r tables.Row) error {
+		noticed[r[1].(string)] = true
+		return nil
+	}); err != nil {
+		return err
+	}
+	waived := map[string]bool{}
+	if err := e.Rows.Scan(tables.BoardWaivers, []any{m.ID}, func(r tables.Row) error {
+		waived[r[1].(string)] = true
+		return nil
+	}); err != nil {
+		return err
+	}
+	attended := map[string]bool{}
+	for _, p := range f.Present {
+		attended[p.Person] = !p.Objected
+	}
+	var none []string
+	for _, x := range c.Members {
+		if !noticed[x] && !waived[x] && !attended[x] {
+			none = append(none, x)
+		}
+	}
+	e.Check("MB.committee.notice", len(none) == 0,
+		fmt.Sprintf("every member of committee %s had the notice of a special meeting of the board, or waived it (the bylaws prescribe no notice of committee meetings; the resolution does not provide otherwise)", c.ID),
+		fmt.Sprintf("%s had no notice of meeting %s of committee %s, as for a special meeting of the board (Art. III §7), and neither waived it in writing nor attended: the bylaws prescribe no notice of committee meetings, and minutebook requires it unless the designating resolution provides notice: none", strings.Join(none, ", "), m.ID, c.ID),
+		N("members", len(c.Members)), N("without_notice", len(none)))
 	return nil
 }
 

@@ -17,6 +17,7 @@ import (
 func init() {
 	addEngineRules(map[string]engineRule{
 		"MB.committee.unique": {"Art. III §11", "a committee id names one committee"},
+		"MB.committee.notice": {"Art. III §7, §11; Art. IV §2; DGCL §141(c), §229", "the bylaws prescribe no notice of committee meetings: minutebook reads Art. III §7 as applying to them (each member has the notice of a special meeting of the board, or waives it in writing or by attending) unless the designating resolution provides that they need none"},
 	})
 }
 
@@ -27,6 +28,7 @@ type committee struct {
 	Members, Alternates   []string
 	Powers                []string
 	Quorum                int
+	Notice                string // "" (as for a special meeting of the board) or "none"
 }
 
 // committeeOn returns committee id if it is designated and not dissolved on d.
@@ -35,7 +37,7 @@ func committeeOn(r tables.Reader, id string, d corp.Date) (*committee, bool, err
 	if err != nil || !ok {
 		return nil, false, err
 	}
-	c := &committee{ID: row[0].(string), Name: row[1].(string), Designated: row[2].(string), Dissolved: row[3].(string), Quorum: int(row[7].(int64))}
+	c := &committee{ID: row[0].(string), Name: row[1].(string), Designated: row[2].(string), Dissolved: row[3].(string), Quorum: int(row[7].(int64)), Notice: row[10].(string)}
 	for i, p := range []*[]string{&c.Members, &c.Alternates, &c.Powers} {
 		if err := json.Unmarshal([]byte(row[4+i].(string)), p); err != nil {
 			return nil, false, err
@@ -59,7 +61,10 @@ type DesignateFields struct {
 	Alternates []string `mb:"alternates" doc:"directors designated as alternate members"`
 	Powers     []string `mb:"powers,required" doc:"the powers granted: ordinary, all, declare_dividend, authorize_issuance (the last two need express grant); amend_charter, adopt_merger, recommend_sale, recommend_dissolution and amend_bylaws are refused"`
 	Quorum     int      `mb:"quorum" doc:"the committee's quorum; 0 (default): a majority of its members (DGCL §141(c)(4))"`
-	Resolution string   `mb:"resolution,required" doc:"the board resolution designating it"`
+	// Notice is the notice the committee's meetings need: the bylaws are
+	// silent (MB.committee.notice).
+	Notice     string `mb:"notice" enum:"special,none" doc:"the notice its meetings need, which the bylaws do not prescribe: special (default) as for a special meeting of the board (Art. III §7), or none when the resolution dispenses with it"`
+	Resolution string `mb:"resolution,required" doc:"the board resolution designating it"`
 }
 
 // Validate checks the id and powers on decode.
@@ -154,6 +159,11 @@ fields:
 			N("quorum", f.Quorum), N("members", len(f.Members)))
 	}
 	e.Hold("III.11.committee_name", fmt.Sprintf("named %q by the board's resolution", f.Name))
+	if f.Notice == "none" {
+		e.Hold("MB.committee.notice", fmt.Sprintf("the resolution provides that the meetings of committee %s need no notice", f.ID))
+	} else {
+		e.Warn("MB.committee.notice", fmt.Sprintf("the bylaws prescribe no notice of committee meetings: the meetings of committee %s need the notice of a special meeting of the board (Art. III §7), or each member's waiver, since the resolution does not provide otherwise (notice: none)", f.ID))
+	}
 	return nil
 }, func(e *Env, f *DesignateFields) error {
 	alt := f.Alternates
@@ -161,8 +171,17 @@ fields:
 		alt = []string{}
 	}
 	return e.Rows.Put(tables.Committees, tables.Row{f.ID, f.Name, e.Act.Effective.String(), "", marshalText(f.Members), marshalText(alt),
-		marshalText(f.Powers), int64(f.Quorum), f.Resolution, int64(e.Seq)})
+		marshalText(f.Powers), int64(f.Quorum), f.Resolution, int64(e.Seq), committeeNotice(f.Notice)})
 })
+
+// committeeNotice is the stored notice policy: "" as for a special
+// meeting of the board, or "none".
+func committeeNotice(n string) string {
+	if n == "none" {
+		return n
+	}
+	return ""
+}
 
 // DissolveFields are the fields of committee.dissolve.
 type DissolveFields struct {
@@ -262,7 +281,8 @@ var FixCompensation = Define(Kind{
 	Summary: "fix directors' compensation: expenses, a fee per meeting or a salary",
 	Doc: "The board fixes the compensation of directors: their expenses of attendance, a fixed sum for each " +
 		"meeting, or a stated salary; committee members may be allowed like compensation (Art. III §13; DGCL " +
-		"§141(h)). Serving in another capacity for pay is not precluded.",
+		"§141(h)). Serving in another capacity for pay is not precluded. `minutebook resolutions` lists it " +
+		"(kind director_compensation).",
 	Actors: []corp.Capacity{corp.AsBoard},
 	Power:  PowerOrdinary,
 	Example: `kind: director.compensation
@@ -292,5 +312,6 @@ fields: {form: fee_per_meeting, amount: "1500.00", committee_members: true, reso
 	if ds == nil {
 		ds = []string{}
 	}
-	return e.Rows.Put(tables.DirectorCompensation, tables.Row{e.Act.Effective.String(), int64(e.Seq), f.Form, f.Amount.String(), marshalText(ds), b2i(f.CommitteeMembers)})
+	return e.Rows.Put(tables.DirectorCompensation, tables.Row{e.Act.Effective.String(), int64(e.Seq), f.Form, f.Amount.String(), marshalText(ds), b2i(f.CommitteeMembers),
+		bodyWords(actingBody(e.Act)), f.Resolution})
 })

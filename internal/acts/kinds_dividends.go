@@ -76,6 +76,14 @@ var DeclareDividend = Define(Kind{
 		"paid out of surplus or net profits (DGCL §170) is the board's finding, which the resolution carries.",
 	Actors: []corp.Capacity{corp.AsBoard, corp.AsCommittee},
 	Power:  PowerDividend,
+	// A dividend in shares also authorizes their issuance: a committee
+	// needs express authority for both (Art. III §11; DGCL §141(c)(1)).
+	MorePowers: func(f any) []string {
+		if f.(*DeclareDividendFields).Form == "shares" {
+			return []string{PowerIssue}
+		}
+		return nil
+	},
 	Example: `kind: dividend.declare
 effective: 2004-06-01
 actor: {as: board}

@@ -399,8 +399,8 @@ type Resolution struct {
 }
 
 // Resolutions returns corp's typed resolutions (check signers, fiscal
-// year, seal, salaries, other), its reserves and its treasurer's bonds, in
-// journal order.
+// year, seal, salaries, other), its reserves, the compensation of its
+// directors (Art. III §13) and its treasurer's bonds, in journal order.
 func (s *Service) Resolutions(ctx context.Context, corpID string) ([]Resolution, error) {
 	var out []Resolution
 	err := s.Store.View(ctx, corpID, func(v View) error {
@@ -415,6 +415,21 @@ func (s *Service) Resolutions(ctx context.Context, corpID string) ([]Resolution,
 			d := marshalText(map[string]any{"id": r[0], "purpose": r[1], "amount": r[2], "manner": r[5], "modified": r[7], "abolished": r[8]})
 			out = append(out, Resolution{Seq: uint64(r[9].(int64)), Kind: "reserve", Effective: r[3].(string), Body: r[4].(string),
 				Resolution: r[6].(string), Detail: json.RawMessage(d)})
+			return nil
+		}); err != nil {
+			return err
+		}
+		if err := v.Scan(tables.DirectorCompensation, nil, func(r tables.Row) error {
+			var ds []string
+			if err := json.Unmarshal([]byte(r[4].(string)), &ds); err != nil {
+				return err
+			}
+			d := map[string]any{"form": r[2], "directors": ds, "committee_members": r[5].(int64) == 1}
+			if r[2].(string) != "expenses" {
+				d["amount"] = r[3]
+			}
+			out = append(out, Resolution{Seq: uint64(r[1].(int64)), Kind: "director_compensation", Effective: r[0].(string), Body: r[6].(string),
+				Resolution: r[7].(string), Detail: json.RawMessage(marshalText(d))})
 			return nil
 		}); err != nil {
 			return err

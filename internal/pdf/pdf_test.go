@@ -158,3 +158,28 @@ func TestUnprintable(t *testing.T) {
 		t.Errorf("Render(Łukasz) = %v, want an error naming U+0141", err)
 	}
 }
+
+// TestSecretaryCertificateText renders the Secretary's certificate that the
+// attached bylaws were in force on a date (minutebook bylaws certify): the
+// same facts give the same bytes, and the text names the signer, the date
+// certified, the versions and carries the bylaws.
+func TestSecretaryCertificateText(t *testing.T) {
+	t.Parallel()
+	f := &acts.BylawsCertificateFacts{Corporation: corp.Corporation{LegalName: "Quintus Corporation", State: "Delaware"},
+		On: corp.MustDate(2004, 6, 1), Signed: corp.MustDate(2004, 8, 14),
+		InForce:  acts.BylawsInForce{Version: bylaws.Version{Number: 1, Effective: corp.MustDate(1999, 9, 2), Rulebook: bylaws.Quintus()}, Label: "1:abcd", Versions: 1},
+		Versions: []acts.BylawsVersionFact{{Number: 1, Effective: corp.MustDate(1999, 9, 2), AdoptedBy: "board"}},
+		Signer:   corp.Person{ID: "susan", Name: "Susan Salvesen"}, Office: "secretary"}
+	doc := forms.SecretaryCertificate(f)
+	a, b := render(t, doc), render(t, doc)
+	if !bytes.Equal(a, b) {
+		t.Errorf("the certificate's PDF is not deterministic")
+	}
+	got := squash(pdftotext(t, a))
+	for _, want := range []string{"CERTIFICATE OF SECRETARY", "Susan Salvesen", "Secretary of Quintus Corporation, a Delaware corporation",
+		"as in force on June 1, 2004", "14th day of August, 2004", "ARTICLE III", "ARTICLE IX"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("certificate text lacks %q\ntext: %.2000s", want, got)
+		}
+	}
+}

@@ -43,11 +43,13 @@ var (
 		{"id", Text}, {"body", Text}, {"effective", Text}, {"signers", Text}, {"members", Text}, {"resolutions", Text}, {"seq", Int},
 	}})
 	// Committees holds each committee the board designates: members,
-	// alternates, powers granted, quorum ("0": the DGCL §141(c)(4) default)
-	// and its tenure (Art. III §11).
+	// alternates, powers granted, quorum ("0": the DGCL §141(c)(4) default),
+	// its tenure (Art. III §11) and the notice its meetings need ("": as for
+	// a special meeting of the board; "none").
 	Committees = Register(&Table{Name: "committees", Key: 1, Columns: []Column{
 		{"id", Text}, {"name", Text}, {"designated", Text}, {"dissolved", Text}, {"members", Text},
 		{"alternates", Text}, {"powers", Text}, {"quorum", Int}, {"resolution", Text}, {"seq", Int},
+		{"notice", Text},
 	}})
 	// BoardSchedules holds the schedules of regular meetings the board
 	// fixes (Art. III §6).
@@ -55,9 +57,11 @@ var (
 		{"effective", Text}, {"seq", Int}, {"dates", Text}, {"time", Text}, {"place", Text},
 	}})
 	// DirectorCompensation holds the board's resolutions fixing directors'
-	// pay: expenses, a fee per meeting or a salary (Art. III §13).
+	// pay: expenses, a fee per meeting or a salary (Art. III §13), with the
+	// body (board or committee id) and the resolution.
 	DirectorCompensation = Register(&Table{Name: "director_compensation", Key: 2, Columns: []Column{
 		{"effective", Text}, {"seq", Int}, {"form", Text}, {"amount", Text}, {"directors", Text}, {"committee_members", Int},
+		{"body", Text}, {"resolution", Text},
 	}})
 	// CourtTriggers holds each filling of a vacancy made when the
 	// directors in office were less than a majority of the whole board,
