@@ -187,7 +187,7 @@ func (a *app) minutesCmd() *cobra.Command {
 	var asJSON bool
 	c := &cobra.Command{
 		Use:   "minutes MEETING-ID [--format text|json|pdf] [--out FILE] [--json]",
-		Short: "the secretary's minutes of a board or committee meeting, or of a unanimous written consent",
+		Short: "the secretary's minutes of a meeting of the stockholders, the board or a committee, or of a unanimous written consent",
 		Long: "minutes generates the minutes of a meeting of the board or a committee (or of a unanimous written\n" +
 			"consent, filed with the minutes) from the recorded acts: the call, the notices and waivers, who was\n" +
 			"present and how, the quorum, who presided, and each act adopted at the meeting with its vote and\n" +
@@ -224,7 +224,7 @@ func (a *app) minutesCmd() *cobra.Command {
 				for _, it := range m.Items {
 					items = append(items, itemJSON{it.Entry.Seq, it.Entry.Kind, it.For, it.Against, it.Abstain, checksJSON(it.Entry.Checks)})
 				}
-				writeJSON(a.stdout, map[string]any{"title": doc.Title, "meeting": m.Meeting, "consent": m.Consent != nil, "absent": m.Absent, "items": items})
+				writeJSON(a.stdout, map[string]any{"title": doc.Title, "meeting": m.Meeting, "stockholder_meeting": m.Stockholders, "consent": m.Consent != nil, "absent": m.Absent, "items": items})
 			case "pdf":
 				return a.writePDF(out, doc)
 			default:

@@ -46,8 +46,8 @@ const adoptionKey = "adoption"
 // AdoptionField names the meeting or consent that adopted an act of the
 // board or a committee, with the votes.
 type AdoptionField struct {
-	Meeting string `mb:"meeting" doc:"the board or committee meeting that adopted the resolution (board_meeting.call id)"`
-	Consent string `mb:"consent" doc:"or the unanimous written consent that adopted it (board.consent id; Art. III §9)"`
+	Meeting string `mb:"meeting" doc:"the board or committee meeting that adopted the resolution (board_meeting.call id); for an act of the stockholders, their meeting (meeting.call id), the counts being votes"`
+	Consent string `mb:"consent" doc:"or the unanimous written consent that adopted it (board.consent id; Art. III §9); for an act of the stockholders, their written consent (stockholder_consent.deliver id; Art. II §11)"`
 	For     int    `mb:"for" doc:"votes for"`
 	Against int    `mb:"against" doc:"votes against"`
 	Abstain int    `mb:"abstain" doc:"abstentions (they count as present, so they work as votes against)"`
@@ -242,10 +242,15 @@ func committeePower(e *Env, c *committee, p string) {
 	}
 }
 
-// body returns the body that performs the act: "board" or a committee id.
+// actingBody returns the body that performs the act: "board", a
+// committee id, or "stockholders" (an act adopted at their meeting or by
+// their written consent).
 func actingBody(a *Act) string {
-	if a.Actor.Capacity == corp.AsCommittee {
+	switch a.Actor.Capacity {
+	case corp.AsCommittee:
 		return a.Actor.Person
+	case corp.AsStockholders:
+		return "stockholders"
 	}
 	return "board"
 }
@@ -254,6 +259,9 @@ func actingBody(a *Act) string {
 // (it runs after the kind's own checks, which may have asked for a vote).
 func checkAdoption(e *Env) error {
 	a := e.Act
+	if a.Actor.Capacity == corp.AsStockholders && a.Adoption != nil {
+		return checkStockholderAdoption(e) // kinds_meetings_held.go
+	}
 	if a.Actor.Capacity != corp.AsBoard && a.Actor.Capacity != corp.AsCommittee {
 		if a.Adoption != nil {
 			e.Fail("MB.adoption.body", fmt.Sprintf("only the acts of the board or a committee are adopted at their meetings; this act is performed by the %s", a.Actor.Capacity))

@@ -30,6 +30,7 @@ type Env struct {
 	Replay        bool   // true when the journal replay runs apply
 
 	cadence Cadence
+	cc      *corpContext // the corporation's context (charter and bylaws history)
 	checks  []journal.Check
 	// vote and inNotice are what the kind's check asks of the adopting
 	// vote (adoption.go).

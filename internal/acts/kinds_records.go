@@ -191,6 +191,24 @@ fields:
 			fromAdoption = true
 		}
 	}
+	if ad := e.Act.Adoption; ad != nil && e.Act.Actor.Capacity == corp.AsStockholders {
+		where := "written_consent"
+		if ad.Meeting != "" {
+			w, ok, err := stockholderWhere(e.Rows, ad.Meeting)
+			if err != nil {
+				return err
+			}
+			if ok {
+				where = w
+			}
+		}
+		if where != f.Meeting {
+			e.Fail("IX.1.where", fmt.Sprintf("the adoption names a stockholders' %s, but meeting says %s", strings.ReplaceAll(where, "_", " "), f.Meeting))
+		}
+		// The adoption check reads the notice of the meeting itself
+		// (checkStockholderAdoption).
+		fromAdoption = where == "special"
+	}
 	switch f.Meeting {
 	case "special":
 		if fromAdoption {

@@ -30,6 +30,12 @@ type Minutes struct {
 	Held  *journal.Entry
 	Items []MinutesItem
 	Names map[string]string // person id -> name
+	// Stockholders is the stockholders' meeting the minutes are of (nil
+	// for a meeting of the board or a committee, or a consent), with the
+	// notices delivered, waivers, attendance, list log and motions in
+	// Record; Held is then its meeting.held entry.
+	Stockholders *StockholderMeeting
+	Record       *MeetingRecord
 }
 
 // ConsentEntry is a unanimous written consent as the books hold it.
@@ -92,7 +98,22 @@ func (s *Service) Minutes(ctx context.Context, corpID, id string) (*Minutes, err
 		if err != nil {
 			return err
 		}
-		if ok {
+		sm, sok, err := loadSMeeting(v, id)
+		if err != nil {
+			return err
+		}
+		if !ok && sok {
+			pm := publicSMeeting(sm)
+			out.Stockholders = &pm
+			if !sm.Held {
+				return corp.E("minutes", corp.Invalid, "meeting %s is called but not recorded as held (meeting.held)", id)
+			}
+			seqs = append(seqs, uint64(sm.HeldSeq))
+			out.Record = &MeetingRecord{Meeting: pm}
+			if err := readMeetingRecord(v, id, out.Record); err != nil {
+				return err
+			}
+		} else if ok {
 			pm := publicMeeting(m)
 			out.Meeting = &pm
 			if !m.Held {
@@ -147,7 +168,7 @@ func (s *Service) Minutes(ctx context.Context, corpID, id string) (*Minutes, err
 			return nil, fmt.Errorf("minutes: journal entry %d is missing", seq)
 		}
 		if i == 0 {
-			if out.Consent != nil {
+			if out.Consent != nil && out.Stockholders == nil {
 				out.Consent.Entry = es[0]
 			} else {
 				out.Held = es[0]

@@ -258,7 +258,7 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 
 // newEnv builds the environment of act a from the corporation's context.
 func newEnv(rows tables.ReadWriter, corpID string, cc *corpContext, a *Act, seq uint64, replay bool, cad Cadence) (*Env, error) {
-	e := &Env{Act: a, Rows: rows, CorpID: corpID, Corp: cc.corp, BylawsHistory: cc.bylaws, Seq: seq, Replay: replay, cadence: cad.orDefaults()}
+	e := &Env{Act: a, Rows: rows, CorpID: corpID, Corp: cc.corp, BylawsHistory: cc.bylaws, Seq: seq, Replay: replay, cadence: cad.orDefaults(), cc: cc}
 	if e.Corp != nil {
 		e.Corp.ID = corpID
 	}

@@ -107,7 +107,7 @@ func (s *Service) StockholderList(ctx context.Context, corpID string, recordDate
 // of the record date: from the latest list checkpoint on or before it
 // (checkpoints.go), the segments after that base and then the holding
 // changes and person versions after the last of them.
-func (l *StockholderList) holders(v View, facts corp.CharterFacts) error {
+func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) error {
 	on := l.RecordDate.String()
 	metas, err := readCheckpoints(v)
 	if err != nil {

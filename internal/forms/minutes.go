@@ -42,6 +42,10 @@ func Minutes(m *acts.Minutes) Doc {
 	var doc Doc
 	add := func(bs ...Block) { doc.Blocks = append(doc.Blocks, bs...) }
 	doc.Author = m.Corporation.LegalName
+	if m.Stockholders != nil {
+		stockholderMinutes(m, add, name, &doc)
+		return doc
+	}
 	if c := m.Consent; c != nil {
 		doc.Title = "Unanimous Written Consent of " + titleBody(c.Body)
 		doc.Subject = "consent " + c.ID + " filed with the minutes"
@@ -231,6 +235,9 @@ func fieldsText(v journal.Value) string {
 
 // MinutesDate is the document date of minutes (for file names).
 func MinutesDate(m *acts.Minutes) corp.Date {
+	if m.Stockholders != nil {
+		return m.Stockholders.Date
+	}
 	if m.Consent != nil {
 		return m.Consent.Effective
 	}

@@ -1,0 +1,14 @@
+package notify_test
+
+import (
+	"testing"
+
+	"minutebook/internal/layering"
+)
+
+// TestImports enforces the package's place in the house (STYLE.md rule 5):
+// notify calls acts and never touches a store.
+func TestImports(t *testing.T) {
+	t.Parallel()
+	layering.Check(t, ".", layering.Transport)
+}
