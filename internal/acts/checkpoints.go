@@ -5,7 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
+	"slices"
 	"sort"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"minutebook/internal/corp"
 	"minutebook/internal/tables"
@@ -274,12 +279,12 @@ func sortedByID(m map[string]*listEntry) []*listEntry {
 	return out
 }
 
-// listOrder is the order of the list: sort key, then id.
-func listOrder(a, b *listEntry) bool {
-	if a.Person.SortKey != b.Person.SortKey {
-		return a.Person.SortKey < b.Person.SortKey
+// compareList orders entries as the list does: sort key, then id.
+func compareList(a, b *listEntry) int {
+	if c := strings.Compare(a.Person.SortKey, b.Person.SortKey); c != 0 {
+		return c
 	}
-	return a.ID < b.ID
+	return strings.Compare(a.ID, b.ID)
 }
 
 // writeBase writes the base at hi: the previous base, the segments since
@@ -325,7 +330,7 @@ func writeBase(rw tables.ReadWriter, metas []checkpointMeta, hi string, seq uint
 		}
 		out = append(out, le)
 	}
-	sort.Slice(out, func(i, j int) bool { return listOrder(out[i], out[j]) })
+	slices.SortFunc(out, compareList)
 	return writeCheckpoint(rw, baseLevel, "", hi, seq, out, part)
 }
 
@@ -380,19 +385,50 @@ func writeCheckpoint(w tables.Writer, level int, lo, hi string, seq uint64, entr
 
 // readParts decodes a checkpoint's entries in order.
 func readParts(r tables.Reader, m checkpointMeta, fn func(*listEntry) error) error {
-	for p := 0; p < m.Parts; p++ {
-		row, ok, err := r.Get(tables.ListParts, int64(m.Level), m.Hi, int64(p))
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return fmt.Errorf("list checkpoint %d/%s: part %d is missing", m.Level, m.Hi, p)
-		}
-		if err := decodeEntries(row[3].([]byte), fn); err != nil {
+	data, err := readPartData(r, m)
+	if err != nil {
+		return err
+	}
+	for p, b := range data {
+		if err := decodeEntries(b, fn); err != nil {
 			return fmt.Errorf("list checkpoint %d/%s part %d: %w", m.Level, m.Hi, p, err)
 		}
 	}
 	return nil
+}
+
+// readPartData reads a checkpoint's encoded parts, in order.
+func readPartData(r tables.Reader, m checkpointMeta) ([][]byte, error) {
+	out := make([][]byte, m.Parts)
+	for p := range out {
+		row, ok, err := r.Get(tables.ListParts, int64(m.Level), m.Hi, int64(p))
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return nil, fmt.Errorf("list checkpoint %d/%s: part %d is missing", m.Level, m.Hi, p)
+		}
+		out[p] = row[3].([]byte)
+	}
+	return out, nil
+}
+
+// decodeParts decodes parts concurrently (one goroutine per core) and
+// returns each part's entries: decoding a base of a million holders is the
+// largest part of reading a list, and the parts are independent.
+func decodeParts(m checkpointMeta, data [][]byte) func() ([][]*listEntry, error) {
+	out := make([][]*listEntry, len(data))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for p, b := range data {
+		g.Go(func() error {
+			if err := decodeEntries(b, func(le *listEntry) error { out[p] = append(out[p], le); return nil }); err != nil {
+				return fmt.Errorf("list checkpoint %d/%s part %d: %w", m.Level, m.Hi, p, err)
+			}
+			return nil
+		})
+	}
+	return func() ([][]*listEntry, error) { return out, g.Wait() }
 }
 
 // encodeEntries writes: count; per entry the id, a flag (1 when a record

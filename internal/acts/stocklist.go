@@ -8,7 +8,7 @@ import (
 	"io"
 	"math"
 	"math/bits"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -119,6 +119,12 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 			base = m
 		}
 	}
+	// The base decodes on the other cores while the changes since are read.
+	data, err := readPartData(v, base)
+	if err != nil {
+		return err
+	}
+	decoded := decodeParts(base, data)
 	changed := map[string]*listEntry{}
 	from := base.Hi
 	for _, m := range metas {
@@ -155,24 +161,27 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 	// to a second, sorted run, merged in at the end.
 	l.Holders = make([]ListedHolder, 0, base.Entries+len(changed))
 	var moved []*listEntry
-	if err := readParts(v, base, func(le *listEntry) error {
-		if c, ok := changed[le.ID]; ok {
-			delete(changed, le.ID)
-			for _, u := range c.Units {
-				le.add(u.Class, u.Units)
-			}
-			if c.Person != nil {
-				le.Person = c.Person
-				moved = append(moved, le)
-				return nil
-			}
-		}
-		if h, ok := listed(le); ok {
-			l.Holders = append(l.Holders, h)
-		}
-		return nil
-	}); err != nil {
+	parts, err := decoded()
+	if err != nil {
 		return err
+	}
+	for _, part := range parts {
+		for _, le := range part {
+			if c, ok := changed[le.ID]; ok {
+				delete(changed, le.ID)
+				for _, u := range c.Units {
+					le.add(u.Class, u.Units)
+				}
+				if c.Person != nil {
+					le.Person = c.Person
+					moved = append(moved, le)
+					continue
+				}
+			}
+			if h, ok := listed(le); ok {
+				l.Holders = append(l.Holders, h)
+			}
+		}
 	}
 	for _, le := range changed {
 		if len(le.Units) == 0 {
@@ -187,7 +196,7 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 		}
 		moved = append(moved, le)
 	}
-	sort.Slice(moved, func(i, j int) bool { return listOrder(moved[i], moved[j]) })
+	slices.SortFunc(moved, compareList)
 	var second []ListedHolder
 	for _, le := range moved {
 		if h, ok := listed(le); ok {
