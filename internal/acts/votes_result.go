@@ -336,23 +336,67 @@ func (s *Service) MeetingResult(ctx context.Context, corpID, meeting string) (*C
 	return cr, err
 }
 
+// TallyMeeting tallies meeting from the books (the proxies and ballots
+// tables), whether or not its result is certified: the quorum, every
+// matter's figures and the receipts root, as the inspector would certify
+// them now.
+func (s *Service) TallyMeeting(ctx context.Context, corpID, meeting string) (*CertifiedResult, error) {
+	var cr *CertifiedResult
+	err := s.Store.View(ctx, corpID, func(v View) error {
+		t, err := s.tabulation(v, meeting)
+		if err == nil {
+			cr = certifiedOf(nil, t)
+		}
+		return err
+	})
+	return cr, err
+}
+
+// RecountMeeting tallies meeting again from the journal alone (the proxy
+// and ballot entries recorded before the polls closed), as result.certify
+// does to check the tally from the books.
+func (s *Service) RecountMeeting(ctx context.Context, corpID, meeting string) (*CertifiedResult, error) {
+	var cr *CertifiedResult
+	err := s.Store.View(ctx, corpID, func(v View) error {
+		m, e, err := s.votingEnv(v, meeting)
+		if err != nil {
+			return err
+		}
+		t, err := recount(v, m, proxyRules(e), tallyOptions(e))
+		if err == nil {
+			cr = certifiedOf(nil, t)
+		}
+		return err
+	})
+	return cr, err
+}
+
 // tabulation tallies meeting from the books under the bylaws in force on
 // the meeting date.
 func (s *Service) tabulation(v View, meeting string) (*Tabulation, error) {
-	m, ok, err := meetingForVoting(v, meeting)
+	m, e, err := s.votingEnv(v, meeting)
 	if err != nil {
 		return nil, err
 	}
+	return tabulate(v, m, proxyRules(e), tallyOptions(e))
+}
+
+// votingEnv reads meeting and the bylaws in force on its date.
+func (s *Service) votingEnv(v View, meeting string) (*votingMeeting, *Env, error) {
+	m, ok, err := meetingForVoting(v, meeting)
+	if err != nil {
+		return nil, nil, err
+	}
 	if !ok {
-		return nil, corp.E("result", corp.NotFound, "meeting %q has no polls (polls.open)", meeting)
+		return nil, nil, corp.E("result", corp.NotFound, "meeting %q has no polls (polls.open)", meeting)
 	}
 	cc, err := loadContext(v)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	e := &Env{}
 	if bv, ok := cc.bylaws.InForce(m.Date); ok {
 		e.Bylaws = bv.Rulebook
 	}
-	return tabulate(v, m, proxyRules(e), tallyOptions(e))
+	return m, e, nil
 }

@@ -109,51 +109,63 @@ func (t *Tabulation) count(opt vote.Options) error {
 // recount tallies meeting m again from the journal alone: the proxy and
 // ballot entries recorded before the polls closed, each ballot rebuilt
 // from its entry's fields and the votes its checks recorded.
+//
+// It reads only the entries of those three kinds, through the journal's
+// index by kind (tables.View.JournalOf), rather than scanning the whole
+// journal or an index of ballot entries kept in a derived table: the
+// kind is a column of the journal record itself, written with the entry
+// and checked against its encoding by journal verify, so the recount
+// stays independent of the derived tables it checks (a ballot deleted
+// from vote_ballots, or from a derived index of ballot entries, would be
+// missed by both tallies alike). Grants are read before revocations and
+// ballots; the order does not matter, since a revocation names a proxy
+// recorded before it, and the tally does not depend on the order of
+// ballots.
 func recount(v tables.View, m *votingMeeting, rules vote.ProxyRules, opt vote.Options) (*Tabulation, error) {
 	byHolder := map[string][]*vote.Proxy{}
 	byID := map[[2]string]*vote.Proxy{}
 	t := &Tabulation{Meeting: m}
-	err := v.Journal(1, func(rec *journal.Record) error {
-		if m.ClosedSeq != 0 && rec.Seq >= m.ClosedSeq {
-			return errStop
-		}
-		switch rec.Kind {
-		case GrantProxy.Name, RevokeProxy.Name, CastBallot.Name:
-		default:
+	for _, kind := range []string{GrantProxy.Name, RevokeProxy.Name, CastBallot.Name} {
+		err := v.JournalOf(kind, 1, func(rec *journal.Record) error {
+			if m.ClosedSeq != 0 && rec.Seq >= m.ClosedSeq {
+				return errStop
+			}
+			en, err := journal.Decode(rec.Encoding)
+			if err != nil {
+				return fmt.Errorf("entry %d: %w", rec.Seq, err)
+			}
+			if en.Kind != kind {
+				return fmt.Errorf("entry %d: recorded as %s, encoded as %s", rec.Seq, kind, en.Kind)
+			}
+			a, err := actOf(en)
+			if err != nil {
+				return err
+			}
+			switch f := a.Fields.(type) {
+			case *ProxyFields:
+				d := a.Effective
+				if f.Date != nil {
+					d = *f.Date
+				}
+				per, _ := vote.ParseDuration(f.Period)
+				p := &vote.Proxy{ID: f.ID, Holder: f.Holder, ProxyHolder: f.ProxyHolder, Date: d, Period: per, Meeting: f.Meeting, Seq: en.Seq}
+				byHolder[f.Holder] = append(byHolder[f.Holder], p)
+				byID[[2]string{f.Holder, f.ID}] = p
+			case *RevokeProxyFields:
+				if p := byID[[2]string{f.Holder, f.ID}]; p != nil {
+					p.Revoked = true
+				}
+			case *BallotFields:
+				if f.Meeting != m.ID {
+					return nil
+				}
+				return t.addFromEntry(en, a, f)
+			}
 			return nil
+		})
+		if err != nil && !errors.Is(err, errStop) {
+			return nil, err
 		}
-		en, err := journal.Decode(rec.Encoding)
-		if err != nil {
-			return fmt.Errorf("entry %d: %w", rec.Seq, err)
-		}
-		a, err := actOf(en)
-		if err != nil {
-			return err
-		}
-		switch f := a.Fields.(type) {
-		case *ProxyFields:
-			d := a.Effective
-			if f.Date != nil {
-				d = *f.Date
-			}
-			per, _ := vote.ParseDuration(f.Period)
-			p := &vote.Proxy{ID: f.ID, Holder: f.Holder, ProxyHolder: f.ProxyHolder, Date: d, Period: per, Meeting: f.Meeting, Seq: en.Seq}
-			byHolder[f.Holder] = append(byHolder[f.Holder], p)
-			byID[[2]string{f.Holder, f.ID}] = p
-		case *RevokeProxyFields:
-			if p := byID[[2]string{f.Holder, f.ID}]; p != nil {
-				p.Revoked = true
-			}
-		case *BallotFields:
-			if f.Meeting != m.ID {
-				return nil
-			}
-			return t.addFromEntry(en, a, f)
-		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, errStop) {
-		return nil, err
 	}
 	t.InForce = map[string]string{}
 	for h, ps := range byHolder {

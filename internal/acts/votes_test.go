@@ -8,6 +8,7 @@ import (
 
 	"minutebook/internal/acts"
 	"minutebook/internal/journal"
+	"minutebook/internal/sqlite"
 	"minutebook/internal/vote"
 )
 
@@ -246,5 +247,37 @@ func TestProxyLapseOnActPath(t *testing.T) {
 	rs = apply(t, svc, `[{kind: proxy.grant, effective: 2004-06-15, actor: {as: secretary}, fields: {id: e1, holder: eve, proxy_holder: pat, date: 2000-02-29, period: 4y}}]`, acts.Options{DryRun: true})
 	if rs[0].Status != acts.Refused {
 		t.Errorf("a proxy dated 2000-02-29 for 4 years recorded 2004-06-01: %s", rs[0].Status)
+	}
+}
+
+// TestRecountFromJournal: result.certify recounts from the journal's
+// proxy and ballot entries alone (read by kind), so a ballot row removed
+// from the derived table behind the act path's back is caught: the tally
+// of the books (4 ballots, 740,000 present) differs from the recount (5,
+// 1,000,000), and the certificate is refused under MB.vote.recount. The
+// recount itself, through Service.RecountMeeting, still counts Bob.
+func TestRecountFromJournal(t *testing.T) {
+	t.Parallel()
+	svc := withMeeting(t, false)
+	var src string
+	for _, h := range []string{"alice", "bob", "carol", "dan", "eve"} {
+		src += cast(h, h, "", "{matter: q, choice: for}")
+	}
+	mustRecord(t, svc, src+"- {kind: polls.close, effective: 2004-06-15, actor: {person: ingrid, as: inspector}, fields: {meeting: annual}}\n")
+	st := svc.Store.(*sqlite.Store)
+	if _, err := st.DB.W.Exec(`DELETE FROM vote_ballots WHERE holder = 'bob'`); err != nil {
+		t.Fatal(err)
+	}
+	rc, err := svc.RecountMeeting(context.Background(), "quintus", "annual")
+	if err != nil || rc.Ballots != 5 || rc.Present != "1000000" {
+		t.Fatalf("recount: %+v, %v; want 5 ballots, 1000000 present", rc, err)
+	}
+	books, err := svc.TallyMeeting(context.Background(), "quintus", "annual")
+	if err != nil || books.Ballots != 4 || books.Present != "740000" {
+		t.Fatalf("tally of the books: %+v, %v; want 4 ballots, 740000 present", books, err)
+	}
+	rs := apply(t, svc, "- {kind: result.certify, effective: 2004-06-15, actor: {person: ingrid, as: inspector}, fields: {meeting: annual}}\n", acts.Options{})
+	if c := findCheck(rs, "MB.vote.recount"); rs[0].Status != acts.Refused || c == nil || c.Outcome != journal.Failed {
+		t.Fatalf("certify after tampering: %s %+v", rs[0].Status, rs[0].Checks)
 	}
 }

@@ -44,6 +44,9 @@ type Config struct {
 	// Certificated issues certificates signed by the two generated
 	// officers; by default positions are uncertificated, which is faster.
 	Certificated bool
+	// CumulativeVoting makes the generated charter provide cumulative
+	// voting (Art. II §10 ¶2), as the benchmark meeting (Meeting) needs.
+	CumulativeVoting bool
 	// Progress, when set, is called after each batch is recorded.
 	Progress func(Progress)
 }
@@ -260,7 +263,7 @@ func (g *generator) setup(d corp.Date) []*acts.Act {
 			IncorporationDate: corp.MustDate(1995, 3, 14),
 			RegisteredOffice:  acts.AddressField{City: "Dover", Region: "DE", Country: "US"},
 			PrincipalOffice:   acts.AddressField{City: "Fremont", Region: "CA", Country: "US"},
-			Charter: acts.CharterField{BoardMayAmendBylaws: true, Classes: []acts.ClassField{
+			Charter: acts.CharterField{BoardMayAmendBylaws: true, CumulativeVoting: g.cfg.CumulativeVoting, Classes: []acts.ClassField{
 				{ID: "common", Name: "Common Stock", Authorized: corp.DecimalFromInt(Authorized), Par: corp.MustDecimal("0.001")}}},
 			Bylaws: acts.BylawsField{Default: true},
 		}},

@@ -18,8 +18,10 @@ const (
 	headSQL = `SELECT seq, hash, (SELECT effective FROM journal WHERE corp = $1 ORDER BY effective DESC LIMIT 1) ` +
 		`FROM journal WHERE corp = $1 ORDER BY seq DESC LIMIT 1`
 	journalSQL = `SELECT seq, kind, effective, encoding, hash FROM journal WHERE corp = $1 AND seq >= $2 ORDER BY seq`
-	appendSQL  = `INSERT INTO journal (corp, seq, kind, effective, encoding, hash) VALUES ($1, $2, $3, $4, $5, $6)`
-	beginView  = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`
+	// journalOfSQL is served by the journal_kind index (migration 0015).
+	journalOfSQL = `SELECT seq, kind, effective, encoding, hash FROM journal WHERE corp = $1 AND kind = $2 AND seq >= $3 ORDER BY seq`
+	appendSQL    = `INSERT INTO journal (corp, seq, kind, effective, encoding, hash) VALUES ($1, $2, $3, $4, $5, $6)`
+	beginView    = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`
 )
 
 // statements holds the SQL of one table's reads and writes, and the names

@@ -509,11 +509,24 @@ func (r firstRow) Scan(dst ...any) error {
 }
 
 // Journal implements tables.View.
-func (t *txn) Journal(from uint64, fn func(*journal.Record) error) (err error) {
+func (t *txn) Journal(from uint64, fn func(*journal.Record) error) error {
 	if from > math.MaxInt64 {
 		return nil // no sequence number is that large; as int64 it would be negative and match every record
 	}
-	rows, done, err := t.query(journalSQL, t.corp, int64(from))
+	return t.journal(fn, journalSQL, t.corp, int64(from))
+}
+
+// JournalOf implements tables.View.
+func (t *txn) JournalOf(kind string, from uint64, fn func(*journal.Record) error) error {
+	if from > math.MaxInt64 {
+		return nil
+	}
+	return t.journal(fn, journalOfSQL, t.corp, kind, int64(from))
+}
+
+// journal runs a journal query and calls fn for each record.
+func (t *txn) journal(fn func(*journal.Record) error, q string, args ...any) (err error) {
+	rows, done, err := t.query(q, args...)
 	if err != nil {
 		return storageErr("journal", err)
 	}

@@ -510,14 +510,29 @@ func (t *txn) Head() (tables.Head, error) {
 
 // Journal implements tables.View.
 func (t *txn) Journal(from uint64, fn func(*journal.Record) error) error {
+	return t.journal(fmt.Sprintf("SELECT seq, kind, effective, encoding, hash FROM journal WHERE corp = %s AND seq >= %s ORDER BY seq", t.ph(1), t.ph(2)),
+		fn, t.corp, from)
+}
+
+// JournalOf implements tables.View (served by the journal_kind index).
+func (t *txn) JournalOf(kind string, from uint64, fn func(*journal.Record) error) error {
+	return t.journal(fmt.Sprintf("SELECT seq, kind, effective, encoding, hash FROM journal WHERE corp = %s AND kind = %s AND seq >= %s ORDER BY seq", t.ph(1), t.ph(2), t.ph(3)),
+		fn, t.corp, kind, from)
+}
+
+// journal runs a journal query whose last argument is the first sequence
+// number wanted and calls fn for each record.
+func (t *txn) journal(q string, fn func(*journal.Record) error, args ...any) error {
+	from := args[len(args)-1].(uint64)
 	if from > math.MaxInt64 {
 		return nil // no sequence number is that large; as int64 it would be negative and match every record
 	}
-	s, err := t.q(fmt.Sprintf("SELECT seq, kind, effective, encoding, hash FROM journal WHERE corp = %s AND seq >= %s ORDER BY seq", t.ph(1), t.ph(2)))
+	args[len(args)-1] = int64(from)
+	s, err := t.q(q)
 	if err != nil {
 		return storageErr("journal", err)
 	}
-	rows, err := s.QueryContext(t.ctx, t.corp, int64(from))
+	rows, err := s.QueryContext(t.ctx, args...)
 	if err != nil {
 		return storageErr("journal", err)
 	}

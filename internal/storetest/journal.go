@@ -68,6 +68,43 @@ func testJournal(t *testing.T, open Opener) {
 		}
 	}
 
+	// The records of one kind: none of a kind never recorded, then ballot
+	// entries among others, read from any starting point.
+	kinds := chain(c, recs[8].Hash, 9, "2025-01-03", "2025-01-03", "2025-01-04", "2025-01-05", "2025-01-05")
+	for i, k := range []string{"ballot.cast", "proxy.grant", "ballot.cast", "ballot.castx", "ballot.cast"} {
+		e, err := journal.Decode(kinds[i].Encoding)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Kind = k
+		prev := recs[len(recs)-1].Hash
+		kinds[i] = journal.NewRecord(prev, e)
+		recs = append(recs, kinds[i])
+	}
+	appendAll(t, s, c, kinds)
+	for _, kind := range []string{"ballot.cast", "proxy.grant", "storetest.entry", "ballot", "none"} {
+		for _, from := range []uint64{0, 1, 10, 11, 12, 14, 15, math.MaxUint64} {
+			var want []journal.Record
+			for _, r := range recs {
+				if r.Kind == kind && r.Seq >= from {
+					want = append(want, r)
+				}
+			}
+			var got []journal.Record
+			view(t, s, c, func(v tables.View) error {
+				return v.JournalOf(kind, from, func(r *journal.Record) error {
+					cp := *r
+					cp.Encoding = append([]byte(nil), r.Encoding...)
+					got = append(got, cp)
+					return nil
+				})
+			})
+			if d := sameRecords(got, want); d != "" {
+				t.Errorf("JournalOf(%q, %d): %s", kind, from, d)
+			}
+		}
+	}
+
 	// An error from fn stops the scan and comes back as is.
 	errStop := errors.New("stop")
 	calls := 0
@@ -76,6 +113,13 @@ func testJournal(t *testing.T, open Opener) {
 	})
 	if err != errStop || calls != 1 {
 		t.Errorf("Journal with fn failing at once: error %v after %d calls, want %v after 1", err, calls, errStop)
+	}
+	calls = 0
+	err = s.View(t.Context(), c, func(v tables.View) error {
+		return v.JournalOf("ballot.cast", 1, func(*journal.Record) error { calls++; return errStop })
+	})
+	if err != errStop || calls != 1 {
+		t.Errorf("JournalOf with fn failing at once: error %v after %d calls, want %v after 1", err, calls, errStop)
 	}
 }
 

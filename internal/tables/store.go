@@ -23,6 +23,11 @@ type View interface {
 	// fn must not retain the record's Encoding beyond the call. An error
 	// returned by fn stops the scan and is returned as is.
 	Journal(from uint64, fn func(*journal.Record) error) error
+	// JournalOf calls fn for each record of kind with Seq >= from, in
+	// sequence order, as Journal does; the stores find them by an index on
+	// (corp, kind, seq), so that a reader of a few kinds (the recount of a
+	// meeting's ballots) does not read the whole journal.
+	JournalOf(kind string, from uint64, fn func(*journal.Record) error) error
 }
 
 // Tx is a write transaction on one corporation. Stores implement it.

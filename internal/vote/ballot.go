@@ -125,54 +125,71 @@ const maxUnits = 1 << 50
 // cumulative voting at most Power × Seats votes in all (an over-voted
 // ballot is refused for correction: A-CUMPLUR reject_ballot).
 func Check(m *Matter, b *Ballot) error {
+	_, err := check(m, nil, b)
+	return err
+}
+
+// check is Check, finding candidates in cands (candidate → index) when it
+// is not nil; then it returns the indices of the first 8 candidates
+// allocated, a byte each (+1, 0 for none) when they are below 255.
+func check(m *Matter, cands map[string]int32, b *Ballot) (packed uint64, err error) {
 	if b.Power <= 0 || b.Held <= 0 || b.Power > b.Held || b.Held > maxUnits {
-		return fmt.Errorf("%w: the ballot casts %d of %d vote units held", ErrBadBallot, b.Power, b.Held)
+		return 0, fmt.Errorf("%w: the ballot casts %d of %d vote units held", ErrBadBallot, b.Power, b.Held)
 	}
 	if b.Mode != InPerson && b.Mode != ByProxy || (b.Mode == ByProxy) != (b.Proxy != "") {
-		return fmt.Errorf("%w: mode and proxy disagree", ErrBadBallot)
+		return 0, fmt.Errorf("%w: mode and proxy disagree", ErrBadBallot)
 	}
 	switch m.Kind {
 	case Question:
 		if len(b.Votes) != 0 || (b.Choice != For && b.Choice != Against && b.Choice != Abstain) {
-			return fmt.Errorf("%w: a question takes one choice: for, against or abstain", ErrBadBallot)
+			return 0, fmt.Errorf("%w: a question takes one choice: for, against or abstain", ErrBadBallot)
 		}
-		return nil
+		return packed, nil
 	case Election:
 	default:
-		return fmt.Errorf("%w: unknown matter kind %q", ErrBadBallot, m.Kind)
+		return 0, fmt.Errorf("%w: unknown matter kind %q", ErrBadBallot, m.Kind)
 	}
 	if b.Choice != 0 {
-		return fmt.Errorf("%w: an election takes candidates, not a choice", ErrBadBallot)
+		return 0, fmt.Errorf("%w: an election takes candidates, not a choice", ErrBadBallot)
 	}
 	var total int64
 	for i, a := range b.Votes {
 		if i > 0 && b.Votes[i-1].Candidate >= a.Candidate {
-			return fmt.Errorf("%w: candidates must be named once each, in order", ErrBadBallot)
+			return 0, fmt.Errorf("%w: candidates must be named once each, in order", ErrBadBallot)
 		}
-		if !slices.Contains(m.Candidates, a.Candidate) {
-			return fmt.Errorf("%w: %q is not a candidate (%s)", ErrBadBallot, a.Candidate, strings.Join(m.Candidates, ", "))
+		known := false
+		if cands != nil {
+			var k int32
+			if k, known = cands[a.Candidate]; known && i < 8 && k < 255 {
+				packed |= uint64(k+1) << (8 * i)
+			}
+		} else {
+			known = slices.Contains(m.Candidates, a.Candidate)
+		}
+		if !known {
+			return 0, fmt.Errorf("%w: %q is not a candidate (%s)", ErrBadBallot, a.Candidate, strings.Join(m.Candidates, ", "))
 		}
 		if a.Votes <= 0 {
-			return fmt.Errorf("%w: %q is given %d votes", ErrBadBallot, a.Candidate, a.Votes)
+			return 0, fmt.Errorf("%w: %q is given %d votes", ErrBadBallot, a.Candidate, a.Votes)
 		}
 		if !m.Cumulative && a.Votes != b.Power {
-			return fmt.Errorf("%w: without cumulative voting each candidate marked receives the ballot's %d votes, not %d", ErrBadBallot, b.Power, a.Votes)
+			return 0, fmt.Errorf("%w: without cumulative voting each candidate marked receives the ballot's %d votes, not %d", ErrBadBallot, b.Power, a.Votes)
 		}
 		total += a.Votes
 		if total > maxUnits*64 {
-			return fmt.Errorf("%w: %d", ErrOverflow, total)
+			return 0, fmt.Errorf("%w: %d", ErrOverflow, total)
 		}
 	}
 	if !m.Cumulative {
 		if len(b.Votes) > m.Seats {
-			return fmt.Errorf("%w: %d candidates marked for %d seats (plurality: at most one vote per share for each seat)", ErrOverVoted, len(b.Votes), m.Seats)
+			return 0, fmt.Errorf("%w: %d candidates marked for %d seats (plurality: at most one vote per share for each seat)", ErrOverVoted, len(b.Votes), m.Seats)
 		}
-		return nil
+		return packed, nil
 	}
 	if limit := b.Power * int64(m.Seats); total > limit {
-		return fmt.Errorf("%w: %d votes cast, but %d votes × %d seats allow %d (shares × seats); the ballot is returned for correction", ErrOverVoted, total, b.Power, m.Seats, limit)
+		return 0, fmt.Errorf("%w: %d votes cast, but %d votes × %d seats allow %d (shares × seats); the ballot is returned for correction", ErrOverVoted, total, b.Power, m.Seats, limit)
 	}
-	return nil
+	return packed, nil
 }
 
 // magic starts every ballot encoding; bump it to change the encoding.
@@ -392,12 +409,15 @@ const receiptTag = "minutebook.receipt.v1\x00"
 
 // ReceiptOf returns the receipt of an encoded ballot.
 func ReceiptOf(encoding []byte) Receipt {
-	h := sha256.New()
-	h.Write([]byte(receiptTag))
-	h.Write(encoding)
-	var r Receipt
-	h.Sum(r[:0])
-	return r
+	// One SHA-256 over tag ‖ encoding, in a buffer on the stack for a
+	// ballot of ordinary size (no digest to allocate).
+	var buf [256]byte
+	b := buf[:0]
+	if len(receiptTag)+len(encoding) > len(buf) {
+		b = make([]byte, 0, len(receiptTag)+len(encoding))
+	}
+	b = append(append(b, receiptTag...), encoding...)
+	return sha256.Sum256(b)
 }
 
 func (r Receipt) String() string { return hex.EncodeToString(r[:]) }

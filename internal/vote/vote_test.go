@@ -571,3 +571,28 @@ func TestTallyInvariants(t *testing.T) {
 		}
 	})
 }
+
+// TestSortReceiptsLarge: above 4,096 receipts SortReceipts sorts by
+// buckets of the first two bytes; the order must be bytes.Compare's, for
+// hashes spread evenly and for receipts crowded into a few buckets, with
+// duplicates.
+func TestSortReceiptsLarge(t *testing.T) {
+	t.Parallel()
+	for _, crowd := range []bool{false, true} {
+		var rs []vote.Receipt
+		for i := range 20000 {
+			r := vote.ReceiptOf([]byte(fmt.Sprint(i % 19000)))
+			if crowd {
+				r[0], r[1] = byte(i%3), 0
+				r[2] = byte(i % 5)
+			}
+			rs = append(rs, r)
+		}
+		want := slices.Clone(rs)
+		slices.SortFunc(want, func(a, b vote.Receipt) int { return bytes.Compare(a[:], b[:]) })
+		vote.SortReceipts(rs)
+		if !slices.Equal(rs, want) {
+			t.Errorf("crowded %t: SortReceipts differs from bytes.Compare order", crowd)
+		}
+	}
+}
