@@ -14,10 +14,10 @@ import (
 func (a *app) boardCmd() *cobra.Command {
 	c := &cobra.Command{
 		Use:   "board",
-		Short: "the board's meetings and committees, and the Court-ordered election trigger (Art. III)",
+		Short: "the board register, the board's meetings and committees, and the Court-ordered election trigger (Art. III)",
 		Args:  cobra.NoArgs,
 	}
-	c.AddCommand(a.meetingsCmd(), a.committeesCmd(), a.courtCmd())
+	c.AddCommand(a.meetingsCmd(), a.committeesCmd(), a.courtCmd(), a.directorsCmd())
 	return c
 }
 

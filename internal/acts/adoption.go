@@ -51,6 +51,9 @@ type AdoptionField struct {
 	For     int    `mb:"for" doc:"votes for"`
 	Against int    `mb:"against" doc:"votes against"`
 	Abstain int    `mb:"abstain" doc:"abstentions (they count as present, so they work as votes against)"`
+	// Question names the question of the meeting's certified result
+	// whose votes adopted an act of the stockholders (votes_meetings.go).
+	Question string `mb:"question" doc:"for an act of the stockholders adopted at their meeting: the question (matter id) of the meeting's certified result (result.certify) whose votes adopted it, instead of counts stated here (DGCL §231)"`
 	// Votes names each voter's vote; the counts are then derived from it.
 	Votes []VoteField `mb:"votes" doc:"each director's vote, by name, instead of (or agreeing with) the counts"`
 }
@@ -71,6 +74,8 @@ func (a *AdoptionField) normalize() error {
 		return fmt.Errorf("give either meeting or consent, not both")
 	case a.Consent != "" && (a.For != 0 || a.Against != 0 || a.Abstain != 0 || len(a.Votes) > 0):
 		return fmt.Errorf("a unanimous written consent has no votes: every member signs it")
+	case a.Question != "" && a.Meeting == "":
+		return fmt.Errorf("question names a question of a stockholders' meeting's certified result: give the meeting too")
 	case a.For < 0 || a.Against < 0 || a.Abstain < 0:
 		return fmt.Errorf("vote counts may not be negative")
 	}
@@ -269,6 +274,9 @@ func checkAdoption(e *Env) error {
 		return nil
 	}
 	body := actingBody(a)
+	if a.Adoption != nil && a.Adoption.Question != "" {
+		e.Fail("MB.adoption.body", fmt.Sprintf("only an act of the stockholders takes its votes from a certified result (question); the %s counts its own votes", bodyWords(body)))
+	}
 	if a.Adoption == nil {
 		msg := fmt.Sprintf("the meeting or consent that adopted this resolution of the %s is not on the books (give adoption: {meeting: ID, for: N, ...} or {consent: ID})", bodyWords(body))
 		if e.vote != nil {
@@ -409,8 +417,12 @@ func recordResolution(e *Env, a *Act) error {
 		return nil
 	}
 	id := a.Adoption.Meeting + a.Adoption.Consent
+	f, ag, ab, err := adoptionCounts(e.Rows, a.Adoption) // a certified question's votes (votes_meetings.go)
+	if err != nil {
+		return err
+	}
 	return e.Rows.Put(tables.BoardResolutions, tables.Row{id, int64(e.Seq), a.Kind.Name, actingBody(a), a.Effective.String(),
-		int64(a.Adoption.For), int64(a.Adoption.Against), int64(a.Adoption.Abstain), marshalText(votesOf(a.Adoption))})
+		int64(f), int64(ag), int64(ab), marshalText(votesOf(a.Adoption))})
 }
 
 func votesOf(a *AdoptionField) []VoteField {

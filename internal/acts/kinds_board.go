@@ -587,7 +587,11 @@ func checkRemoval(e *Env, f *EndDirectorFields) error {
 	if !byHolders {
 		return nil
 	}
-	if f.SharesFor == nil {
+	sharesFor, sharesAgainst, err := removalVotes(e, f) // a certified question's votes (votes_meetings.go)
+	if err != nil {
+		return err
+	}
+	if sharesFor == nil {
 		e.Warn("III.14.removal", "the stockholders' vote is not recorded (give shares_for and shares_against): the majority of the shares entitled to vote cannot be checked")
 		return nil
 	}
@@ -601,17 +605,17 @@ func checkRemoval(e *Env, f *EndDirectorFields) error {
 		need = outstanding // fractional shares: compare exactly below
 	}
 	frac, _ := e.Bylaws.Fraction("III.14.removal", "fraction")
-	ok := frac.MoreThan(*f.SharesFor, outstanding)
+	ok := frac.MoreThan(*sharesFor, outstanding)
 	e.Check("III.14.removal", ok,
-		fmt.Sprintf("%s shares for removal: more than half of the %s shares entitled to vote at an election of directors (%s needed)", f.SharesFor.Grouped(), outstanding.Grouped(), need.Grouped()),
-		fmt.Sprintf("%s shares for removal, but a majority of the %s shares entitled to vote at an election of directors is needed: %s (a majority of those present is not enough)", f.SharesFor.Grouped(), outstanding.Grouped(), need.Grouped()),
-		N("shares_for", *f.SharesFor), N("entitled_to_vote", outstanding), N("needed", need))
+		fmt.Sprintf("%s shares for removal: more than half of the %s shares entitled to vote at an election of directors (%s needed)", sharesFor.Grouped(), outstanding.Grouped(), need.Grouped()),
+		fmt.Sprintf("%s shares for removal, but a majority of the %s shares entitled to vote at an election of directors is needed: %s (a majority of those present is not enough)", sharesFor.Grouped(), outstanding.Grouped(), need.Grouped()),
+		N("shares_for", *sharesFor), N("entitled_to_vote", outstanding), N("needed", need))
 	if !e.Charter.CumulativeVoting || f.Cause || f.EntireBoard {
 		return nil
 	}
 	against := corp.Decimal{}
-	if f.SharesAgainst != nil {
-		against = *f.SharesAgainst
+	if sharesAgainst != nil {
+		against = *sharesAgainst
 	}
 	whole, err := wholeBoard(e.Rows, e.Act.Effective)
 	if err != nil {
@@ -621,7 +625,7 @@ func checkRemoval(e *Env, f *EndDirectorFields) error {
 		n, _ := s.Int64()
 		return corp.DecimalFromInt(n/int64(whole+1) + 1)
 	}
-	cast := f.SharesFor.Add(against)
+	cast := sharesFor.Add(against)
 	base, other := cast, outstanding
 	if e.Bylaws.Choice("A-REMOVALS") == "outstanding" {
 		base, other = outstanding, cast

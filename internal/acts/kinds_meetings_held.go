@@ -501,8 +501,10 @@ fields: {meeting: annual-2004, id: m1, text: "Ratify the appointment of the audi
 // abstain: N}, the counts being votes): the meeting was held on the act's
 // date with a quorum, the business was noticed where it had to be (Art. II
 // §7; Art. IX §1), and the votes for were a majority of the voting power
-// present (Art. II §9; abstentions count as present, A-ABST). The ballots
-// behind the counts are the vote acts'.
+// present (Art. II §9; abstentions count as present, A-ABST). The adoption
+// may instead name a question of the meeting's certified result, whose
+// votes then count (checkCertifiedAdoption); counts stated without one are
+// warned (MB.adoption.certified).
 func checkStockholderAdoption(e *Env) error {
 	a := e.Act
 	ad := a.Adoption
@@ -533,6 +535,10 @@ func checkStockholderAdoption(e *Env) error {
 			e.Fail("IX.1.where", fmt.Sprintf("under A-REGULAR (notice_always) the notice of annual meeting %s must contain the amendment", m.ID))
 		}
 	}
+	if ad.Question != "" {
+		return checkCertifiedAdoption(e, m, ad) // votes_meetings.go
+	}
+	warnUncertified(e, m, ad)
 	present := m.SharesPresent
 	votes := corp.DecimalFromInt(int64(ad.For + ad.Against + ad.Abstain))
 	e.Check("MB.adoption.votes", votes.Cmp(present) <= 0,

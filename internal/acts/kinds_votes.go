@@ -1,7 +1,6 @@
 package acts
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -59,6 +58,12 @@ type votingMeeting struct {
 	Scale       int
 	Outstanding int64 // vote units
 	Inspector   string
+	// What the meeting's own records hold (votes_meetings.go): its
+	// quorum at meeting.held, and (read only for the tally) the holders
+	// recorded present with their vote units at the record date.
+	HasQuorum               bool
+	SharesPresent, Entitled corp.Decimal
+	Attending               map[string]int64
 }
 
 // matter returns the matter with id, nil if none.
@@ -73,33 +78,6 @@ func (m *votingMeeting) matter(id string) *vote.Matter {
 
 // units formats vote units of the meeting as an exact decimal.
 func (m *votingMeeting) units(u int64) corp.Decimal { return corp.DecimalFromUnits(u, m.Scale) }
-
-// meetingForVoting reads what voting needs of meeting id, and whether its
-// polls were opened. For now it reads the polls the inspector opened
-// (vote_polls, written by polls.open); the meeting records of the meeting
-// acts can stand behind it without changing its callers.
-func meetingForVoting(r tables.Reader, id string) (*votingMeeting, bool, error) {
-	row, ok, err := r.Get(tables.VotePolls, id)
-	if err != nil || !ok {
-		return nil, false, err
-	}
-	m := &votingMeeting{ID: id, Scale: int(row[6].(int64)), Outstanding: row[7].(int64), Inspector: row[8].(string),
-		Closed: row[4].(string) != "", ClosedSeq: uint64(row[10].(int64))}
-	for i, p := range []*corp.Date{&m.Date, &m.RecordDate, &m.Opened} {
-		if *p, err = corp.ParseDate(row[1+i].(string)); err != nil {
-			return nil, false, fmt.Errorf("vote_polls %s: %v", id, err)
-		}
-	}
-	var ms []pollMatter
-	if err := json.Unmarshal([]byte(row[5].(string)), &ms); err != nil {
-		return nil, false, fmt.Errorf("vote_polls %s: matters: %v", id, err)
-	}
-	for _, f := range ms {
-		m.Matters = append(m.Matters, vote.Matter{ID: f.ID, Kind: vote.MatterKind(f.Kind), Text: f.Text, Seats: f.Seats,
-			Candidates: f.Candidates, Incumbents: f.Incumbents, Cumulative: f.Cumulative})
-	}
-	return m, true, nil
-}
 
 // pollMatter is a matter as vote_polls keeps it (JSON).
 type pollMatter struct {
@@ -172,7 +150,7 @@ func outstandingVotes(r tables.Reader, facts corp.CharterFacts, d corp.Date, sca
 // PollsOpenFields are the fields of polls.open.
 type PollsOpenFields struct {
 	Meeting    string        `mb:"meeting,required" doc:"the meeting's id"`
-	RecordDate corp.Date     `mb:"record_date,required" doc:"the record date fixing who may vote (Art. VI §5)"`
+	RecordDate corp.Date     `mb:"record_date" doc:"the meeting's record date (Art. VI §5), which the polls take from the meeting's records (meeting.record_date or the DGCL §213(a) default); when stated it must agree"`
 	Matters    []MatterField `mb:"matters,required" doc:"the questions and elections put to the meeting"`
 }
 
@@ -180,7 +158,11 @@ type PollsOpenFields struct {
 var OpenPolls = Define(Kind{
 	Name:    "polls.open",
 	Summary: "open the polls of a stockholders' meeting, with the matters put to it",
-	Doc: "The inspector of election opens the polls on the meeting date (DGCL §231(b)) and states the matters: " +
+	Doc: "The inspector of election opens the polls of a stockholders' meeting on the books (meeting.call), held " +
+		"on that date with a quorum (meeting.held; Art. II §8), whose record date (meeting.record_date, or the DGCL " +
+		"§213(a) default) the polls take; a stated record_date must agree. A question puts a motion of the meeting " +
+		"(meeting.motion); an election at a special meeting must be among its noticed purposes (Art. II §7). " +
+		"The inspector opens the polls on the meeting date (DGCL §231(b)) and states the matters: " +
 		"questions, decided by a majority of the voting power present (Art. II §9), and elections of directors " +
 		"by plurality (Art. II §2), cumulative where the charter provides it (Art. II §10 ¶2, A-CUMCERT). The " +
 		"voting power outstanding at the record date is fixed from the ledger: shares × votes per share of each " +
@@ -203,9 +185,9 @@ fields:
 	} else if ok {
 		e.Fail("MB.vote.meeting", fmt.Sprintf("the polls of meeting %s were already opened", f.Meeting))
 	}
-	e.Check("MB.vote.meeting", !f.RecordDate.After(e.Act.Effective),
-		fmt.Sprintf("record date %s, polls opened on the meeting date %s", f.RecordDate, e.Act.Effective),
-		fmt.Sprintf("the record date %s is after the meeting date %s", f.RecordDate, e.Act.Effective))
+	if err := checkPollsMeeting(e, f); err != nil { // votes_meetings.go
+		return err
+	}
 	ids := map[string]bool{}
 	for _, mf := range f.Matters {
 		m := matterOf(mf, e.Charter.CumulativeVoting)
@@ -239,9 +221,13 @@ fields:
 	if err != nil {
 		return err
 	}
-	facts, _ := cc.charterOn(f.RecordDate)
+	rd, err := pollsRecordDate(e.Rows, f.Meeting) // votes_meetings.go
+	if err != nil {
+		return err
+	}
+	facts, _ := cc.charterOn(rd)
 	scale := voteScale(facts)
-	out, err := outstandingVotes(e.Rows, facts, f.RecordDate, scale)
+	out, err := outstandingVotes(e.Rows, facts, rd, scale)
 	if err != nil {
 		return err
 	}
@@ -251,7 +237,7 @@ fields:
 		ms = append(ms, pollMatter{m.ID, string(m.Kind), m.Text, m.Seats, nonNil(m.Candidates), nonNil(m.Incumbents), m.Cumulative})
 	}
 	js := marshalText(ms)
-	return e.Rows.Put(tables.VotePolls, tables.Row{f.Meeting, e.Act.Effective.String(), f.RecordDate.String(), e.Act.Effective.String(), "",
+	return e.Rows.Put(tables.VotePolls, tables.Row{f.Meeting, e.Act.Effective.String(), "",
 		js, int64(scale), out, e.Act.Actor.Person, int64(e.Seq), int64(0)})
 })
 
@@ -298,7 +284,7 @@ fields: {meeting: annual-2004}
 		return err
 	}
 	row = append(tables.Row(nil), row...)
-	row[4], row[10] = e.Act.Effective.String(), int64(e.Seq)
+	row[2], row[8] = e.Act.Effective.String(), int64(e.Seq)
 	return e.Rows.Put(tables.VotePolls, row)
 })
 

@@ -36,6 +36,9 @@ type Minutes struct {
 	// Record; Held is then its meeting.held entry.
 	Stockholders *StockholderMeeting
 	Record       *MeetingRecord
+	// Result is the stockholders' meeting's result as the inspector of
+	// election certified it (result.certify), nil if none.
+	Result *CertifiedResult
 }
 
 // ConsentEntry is a unanimous written consent as the books hold it.
@@ -112,6 +115,14 @@ func (s *Service) Minutes(ctx context.Context, corpID, id string) (*Minutes, err
 			out.Record = &MeetingRecord{Meeting: pm}
 			if err := readMeetingRecord(v, id, out.Record); err != nil {
 				return err
+			}
+			if row, ok, err := v.Get(tables.VoteResults, id); err != nil {
+				return err
+			} else if ok {
+				out.Result = &CertifiedResult{}
+				if err := json.Unmarshal([]byte(row[3].(string)), out.Result); err != nil {
+					return err
+				}
 			}
 		} else if ok {
 			pm := publicMeeting(m)

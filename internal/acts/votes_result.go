@@ -62,6 +62,9 @@ fields: {meeting: annual-2004}
 		e.Fail("MB.vote.certified", fmt.Sprintf("the result of meeting %s is already certified", f.Meeting))
 		return nil
 	}
+	if err := withAttendance(e.Rows, m); err != nil { // votes_meetings.go
+		return err
+	}
 	rules, opt := proxyRules(e), tallyOptions(e)
 	t, err := tabulate(e.Rows, m, rules, opt)
 	if err != nil {
@@ -81,14 +84,17 @@ fields: {meeting: annual-2004}
 		e.Check("MB.vote.recount", f.Root == t.Root.String(), "the stated root is the receipts root",
 			fmt.Sprintf("the stated root %s is not the receipts root %s of the counted ballots", f.Root, t.Root))
 	}
-	quorum(e, t)
+	meetingQuorum(e, t)
 	for _, mr := range t.Result.Matters {
 		reportMatter(e, t, mr)
 	}
-	return electionChecks(e, t)
+	return electionsAtMeeting(e, t)
 }, func(e *Env, f *CertifyFields) error {
 	m, _, err := meetingForVoting(e.Rows, f.Meeting)
 	if err != nil {
+		return err
+	}
+	if err := withAttendance(e.Rows, m); err != nil {
 		return err
 	}
 	t, err := tabulate(e.Rows, m, proxyRules(e), tallyOptions(e))
@@ -99,19 +105,8 @@ fields: {meeting: annual-2004}
 	if err := e.Rows.Put(tables.VoteResults, tables.Row{f.Meeting, e.Act.Effective.String(), t.Root.String(), marshalText(cr), int64(e.Seq)}); err != nil {
 		return err
 	}
-	return seatDirectors(e, t)
+	return atMeetingDate(e, m.Date, func() error { return seatDirectors(e, t) })
 })
-
-// quorum checks the presence (Art. II §8): 50% of the voting power
-// outstanding at the record date, present in person or by proxy.
-func quorum(e *Env, t *Tabulation) {
-	frac, _ := e.Bylaws.Fraction("II.8.quorum", "fraction")
-	out, present := t.dec(t.Meeting.Outstanding), t.dec(t.Result.Present)
-	e.Check("II.8.quorum", t.Meeting.Outstanding > 0 && frac.AtLeast(present, out),
-		fmt.Sprintf("%s of %s votes outstanding are present in person or by proxy: at least %s, a quorum", present.Grouped(), out.Grouped(), frac),
-		fmt.Sprintf("%s of %s votes outstanding are present: less than %s, no quorum; nothing can be decided", present.Grouped(), out.Grouped(), frac),
-		N("outstanding", out), N("present", present))
-}
 
 // reportMatter records the outcome of one matter as held checks (a
 // question that fails is a result, not a refusal) and a tie as a warning.
@@ -282,11 +277,9 @@ func certifiedOf(e *Env, t *Tabulation) *CertifiedResult {
 	m := t.Meeting
 	cr := &CertifiedResult{Meeting: m.ID, MeetingDate: m.Date.String(), RecordDate: m.RecordDate.String(), PollsClosed: m.Closed,
 		Outstanding: t.dec(m.Outstanding).String(), Present: t.dec(t.Result.Present).String(),
-		Quorum: m.Outstanding > 0 && 2*t.Result.Present >= m.Outstanding, Holders: t.Result.Holders,
+		Quorum: m.HasQuorum, Holders: t.Result.Holders,
 		Ballots: len(t.Ballots), Counted: t.Result.NCounted, Root: t.Root.String(), Matters: []MatterReport{}}
 	if e != nil {
-		frac, _ := e.Bylaws.Fraction("II.8.quorum", "fraction")
-		cr.Quorum = m.Outstanding > 0 && frac.AtLeast(t.dec(t.Result.Present), t.dec(m.Outstanding))
 		cr.Certified, cr.Seq = e.Act.Effective.String(), e.Seq
 	}
 	for i, mr := range t.Result.Matters {
@@ -389,6 +382,9 @@ func (s *Service) votingEnv(v View, meeting string) (*votingMeeting, *Env, error
 	}
 	if !ok {
 		return nil, nil, corp.E("result", corp.NotFound, "meeting %q has no polls (polls.open)", meeting)
+	}
+	if err := withAttendance(v, m); err != nil {
+		return nil, nil, err
 	}
 	cc, err := loadContext(v)
 	if err != nil {

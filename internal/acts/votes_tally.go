@@ -90,6 +90,9 @@ func tabulate(r tables.Reader, m *votingMeeting, rules vote.ProxyRules, opt vote
 
 // count tallies the ballots and builds the receipts root.
 func (t *Tabulation) count(opt vote.Options) error {
+	if opt.Attending == nil {
+		opt.Attending = t.Meeting.Attending // the holders recorded present (votes_meetings.go)
+	}
 	res, err := vote.Tally(t.Meeting.Matters, t.Ballots, t.InForce, opt)
 	if err != nil {
 		return err

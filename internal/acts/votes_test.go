@@ -15,9 +15,18 @@ import (
 // withMeeting is fixture F (Alice 400,000 · Bob 260,000 · Carol 200,000 ·
 // Dan 100,000 · Eve 40,000; 50,000 in treasury) with a board of 3 (Pat,
 // Quinn, Ray), the inspector Ingrid, candidates M1–M3, X–Z, and the
-// annual meeting of 2004-06-15 (record date 2004-05-14) with a question
-// and an election of 3 directors, cumulative when cum.
+// annual meeting of 2004-06-15 (record date 2004-05-14; notice waived in
+// writing by every holder) held with all five holders present, the
+// motion q and the polls opened with the question q and an election of 3
+// directors, cumulative when cum.
 func withMeeting(t *testing.T, cum bool) *acts.Service {
+	t.Helper()
+	return withMeetingAttending(t, cum, "alice bob carol dan eve")
+}
+
+// withMeetingAttending is withMeeting with the holders named in attendance
+// recorded present in person at meeting.held.
+func withMeetingAttending(t *testing.T, cum bool, attendance string) *acts.Service {
 	t.Helper()
 	svc := fixtureF(t)
 	src := `
@@ -35,12 +44,22 @@ func withMeeting(t *testing.T, cum bool) *acts.Service {
 		src += `- {kind: charter.amend, effective: 2004-02-01, actor: {as: secretary}, fields: {authority: a, charter: {cumulative_voting: true, classes: [{id: common, name: Common Stock, authorized: "1050000", par: "0.001"}, {id: units, name: Fractional Units, authorized: "1000", votes_per_share: "0", scale: 2}]}}}
 `
 	}
-	src += `- kind: polls.open
+	src += `- {kind: meeting.call, effective: 2004-04-01, actor: {as: board}, fields: {id: annual, type: annual, date: 2004-06-15, time: "10:00", place: Fremont, record_date: 2004-05-14}}
+`
+	var present []string
+	for _, h := range []string{"alice", "bob", "carol", "dan", "eve"} {
+		src += fmt.Sprintf("- {kind: meeting.waiver, effective: 2004-06-01, actor: {as: secretary}, fields: {meeting: annual, holder: %s, form: written}}\n", h)
+	}
+	for _, h := range strings.Fields(attendance) {
+		present = append(present, "{holder: "+h+"}")
+	}
+	src += fmt.Sprintf("- {kind: meeting.held, effective: 2004-06-15, actor: {as: secretary}, fields: {meeting: annual, list_produced: true, attendance: [%s]}}\n", strings.Join(present, ", "))
+	src += `- {kind: meeting.motion, effective: 2004-06-15, actor: {as: secretary}, fields: {meeting: annual, id: q, text: ratify the auditors}}
+- kind: polls.open
   effective: 2004-06-15
   actor: {person: ingrid, as: inspector}
   fields:
     meeting: annual
-    record_date: 2004-05-14
     matters:
       - {id: q, kind: question, text: ratify the auditors}
       - {id: dirs, kind: election, seats: 3, candidates: [m1, m2, m3, x, y, z], incumbents: [pat, quinn, ray]}
@@ -164,7 +183,7 @@ func TestVoteCumulativeTie(t *testing.T) {
 // the polls close.
 func TestVoteProxies(t *testing.T) {
 	t.Parallel()
-	svc := withMeeting(t, false)
+	svc := withMeetingAttending(t, false, "alice bob eve")
 	// Carol's proxy dated exactly three years before, recorded in 2001.
 	mustRecord(t, svc, `
 - {kind: proxy.grant, effective: 2004-06-15, actor: {person: dan, as: holder}, fields: {id: d1, holder: dan, proxy_holder: pat, date: 2004-05-01}}
@@ -230,7 +249,7 @@ func TestVoteProxies(t *testing.T) {
 // February through proxy.grant.
 func TestProxyLapseOnActPath(t *testing.T) {
 	t.Parallel()
-	svc := withMeeting(t, false)
+	svc := withMeetingAttending(t, false, "alice bob")
 	// Carol and Dan held their shares since 2000-01-10.
 	rs := apply(t, svc, `
 - {kind: proxy.grant, effective: 2004-06-15, actor: {as: secretary}, fields: {id: c1, holder: carol, proxy_holder: pat, date: 2001-06-15}}
@@ -253,8 +272,9 @@ func TestProxyLapseOnActPath(t *testing.T) {
 // TestRecountFromJournal: result.certify recounts from the journal's
 // proxy and ballot entries alone (read by kind), so a ballot row removed
 // from the derived table behind the act path's back is caught: the tally
-// of the books (4 ballots, 740,000 present) differs from the recount (5,
-// 1,000,000), and the certificate is refused under MB.vote.recount. The
+// of the books (4 ballots, 740,000 for; every holder is present, recorded
+// at meeting.held) differs from the recount (5 ballots, 1,000,000 for),
+// and the certificate is refused under MB.vote.recount. The
 // recount itself, through Service.RecountMeeting, still counts Bob.
 func TestRecountFromJournal(t *testing.T) {
 	t.Parallel()
@@ -273,8 +293,8 @@ func TestRecountFromJournal(t *testing.T) {
 		t.Fatalf("recount: %+v, %v; want 5 ballots, 1000000 present", rc, err)
 	}
 	books, err := svc.TallyMeeting(context.Background(), "quintus", "annual")
-	if err != nil || books.Ballots != 4 || books.Present != "740000" {
-		t.Fatalf("tally of the books: %+v, %v; want 4 ballots, 740000 present", books, err)
+	if err != nil || books.Ballots != 4 || books.Present != "1000000" || len(books.Matters) == 0 || fmt.Sprint(books.Matters[0].For) != "740000" {
+		t.Fatalf("tally of the books: %+v, %v; want 4 ballots, 1000000 present, 740000 for", books, err)
 	}
 	rs := apply(t, svc, "- {kind: result.certify, effective: 2004-06-15, actor: {person: ingrid, as: inspector}, fields: {meeting: annual}}\n", acts.Options{})
 	if c := findCheck(rs, "MB.vote.recount"); rs[0].Status != acts.Refused || c == nil || c.Outcome != journal.Failed {

@@ -263,6 +263,9 @@ func stockholderMinutes(m *acts.Minutes, add func(...Block), name func(string) s
 		add(&Paragraph{Text: fmt.Sprintf("Vote: %d shares for, %d against, %d abstaining.", it.For, it.Against, it.Abstain)})
 		add(checksTable(e.Checks))
 	}
+	if r := m.Result; r != nil {
+		certifiedVote(r, add, name)
+	}
 	if mt.AdjournedTo != "" {
 		add(&Paragraph{Text: fmt.Sprintf("The holders present adjourned the meeting, by announcement, to the meeting %s (Art. II §8).", mt.AdjournedTo)})
 	} else {
@@ -273,4 +276,45 @@ func stockholderMinutes(m *acts.Minutes, add func(...Block), name func(string) s
 		signer = name(m.Held.Actor.Person)
 	}
 	add(&Signatures{Signers: []Signature{{Name: signer, Office: "Secretary"}}})
+}
+
+// certifiedVote adds the vote at a stockholders' meeting as the inspector
+// of election certified it (DGCL §231(b)): the voting power outstanding
+// and present, each question's votes and each election's candidates and
+// those elected, and the receipts root.
+func certifiedVote(r *acts.CertifiedResult, add func(...Block), name func(string) string) {
+	q := "a quorum was present"
+	if !r.Quorum {
+		q = "no quorum was present"
+	}
+	add(&Heading{Text: "The vote"},
+		&Paragraph{Align: Justify, Text: fmt.Sprintf("The inspector of election certified the result on %s (journal entry #%d): %s votes outstanding at the record date %s, %s present in person or by proxy (%d holders); %s (Art. II §8). %d ballots were cast, %d counted. Receipts root %s.",
+			r.Certified, r.Seq, r.Outstanding, r.RecordDate, r.Present, r.Holders, q, r.Ballots, r.Counted, r.Root)})
+	for _, mr := range r.Matters {
+		if mr.Kind == "question" {
+			verdict := "not adopted"
+			if mr.Adopted != nil && *mr.Adopted {
+				verdict = "adopted"
+			}
+			add(&Paragraph{Text: fmt.Sprintf("Question %s (%s): %s for, %s against, %s abstaining of %s votes present: %s (Art. II §9).",
+				mr.ID, orDash(mr.Text), mr.For, mr.Against, mr.Abstain, mr.Present, verdict)})
+			continue
+		}
+		how := "by plurality (Art. II §2)"
+		if mr.Cumulative {
+			how = "cumulatively (Art. II §10)"
+		}
+		var cs, el []string
+		for _, c := range mr.Candidates {
+			cs = append(cs, fmt.Sprintf("%s %s", name(c.Candidate), c.Votes))
+		}
+		for _, p := range mr.Elected {
+			el = append(el, name(p))
+		}
+		txt := fmt.Sprintf("Election %s, %d seats %s: %s; withheld %s. Elected: %s.", mr.ID, mr.Seats, how, strings.Join(cs, ", "), mr.Withheld, orText(strings.Join(el, ", "), "none"))
+		if len(mr.Tied) > 0 {
+			txt += fmt.Sprintf(" Tied for %d seat(s): %v; the incumbents %v hold over (A-TIE).", mr.Undetermined, mr.Tied, mr.HoldOver)
+		}
+		add(&Paragraph{Text: txt})
+	}
 }

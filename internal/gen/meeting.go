@@ -60,7 +60,8 @@ func MeetingDate(cfg Config) (meeting, record corp.Date) {
 
 // Meeting records the benchmark meeting on the history Run generated with
 // cfg: an inspector, the candidates and five proxy holders (agents), a
-// board of Seats directorships, the proxies, the polls, every holder's
+// board of Seats directorships, the proxies, the meeting's call (with its
+// record date), notice by mail and the meeting held, the polls, every holder's
 // ballot in a cumulative election (each casts 1 to 100 votes per seat,
 // cumulated on one or two candidates) and the close of the polls; in
 // atomic batches of cfg.Batch acts. It needs a history of person.add and
@@ -151,6 +152,27 @@ func Meeting(ctx context.Context, svc *acts.Service, cfg Config, mc MeetingConfi
 				return tot, err
 			}
 		}
+	}
+	// The meeting is called by the board with its record date, noticed by
+	// mail to every holder of record, and held with the holders who vote
+	// in person recorded present (a quorum: about 70% of the holders).
+	if err := add(&acts.Act{Kind: acts.CallStockholderMeeting, Effective: before, Actor: corp.Actor{Capacity: corp.AsBoard},
+		Fields: &acts.CallStockholderMeetingFields{ID: mc.ID, Type: "annual", Date: date, Time: "10:00", Place: "Fremont, California", RecordDate: record}}); err != nil {
+		return tot, err
+	}
+	if err := add(&acts.Act{Kind: acts.GiveStockholderNotice, Effective: before, Actor: secretary,
+		Fields: &acts.StockholderNoticeFields{Meeting: mc.ID, Method: "mail"}}); err != nil {
+		return tot, err
+	}
+	var present []acts.HolderAttendanceField
+	for n := range cfg.Holders {
+		if n%1000 >= planAbsent {
+			present = append(present, acts.HolderAttendanceField{Holder: holderID(int32(n))})
+		}
+	}
+	if err := add(&acts.Act{Kind: acts.HoldStockholderMeeting, Effective: date, Actor: secretary,
+		Fields: &acts.StockholderHeldFields{Meeting: mc.ID, Attendance: present}}); err != nil {
+		return tot, err
 	}
 	inspector := corp.Actor{Person: "inspector", Capacity: corp.AsInspector}
 	if err := add(&acts.Act{Kind: acts.OpenPolls, Effective: date, Actor: inspector, Fields: &acts.PollsOpenFields{Meeting: mc.ID, RecordDate: record,

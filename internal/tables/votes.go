@@ -5,13 +5,15 @@ package tables
 // and certified results. Dates are Text YYYY-MM-DD; voting power is whole
 // vote units (votes × 10^scale of the meeting).
 var (
-	// VotePolls holds the polls of a meeting as the inspector of election
-	// opened them: the meeting's date and record date, the matters (JSON:
-	// questions, and elections with seats, candidates and incumbents), the
-	// scale of its vote units, the voting power outstanding at the record
-	// date, and when the polls closed ("" while open).
+	// VotePolls holds the polls of a stockholders' meeting as the
+	// inspector of election opened them: what the meeting's own records
+	// (stockholder_meetings: its date, record date, attendance and quorum)
+	// lack — the matters (JSON: questions, and elections with seats,
+	// candidates and incumbents), the scale of its vote units, the voting
+	// power outstanding at the meeting's record date, and when the polls
+	// opened and closed ("" while open).
 	VotePolls = Register(&Table{Name: "vote_polls", Key: 1, Columns: []Column{
-		{"meeting", Text}, {"meeting_date", Text}, {"record_date", Text}, {"opened", Text}, {"closed", Text},
+		{"meeting", Text}, {"opened", Text}, {"closed", Text},
 		{"matters", Text}, {"scale", Int}, {"outstanding", Int}, {"inspector", Text}, {"seq", Int}, {"closed_seq", Int},
 	}})
 	// VoteProxies holds every proxy a holder of record granted (Art. II
