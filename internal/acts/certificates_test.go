@@ -545,23 +545,7 @@ func TestCertificatesOnBothStores(t *testing.T) {
 			", " + strings.Replace(issue("2000-01-10", "alice", "10", `, paid: "1"`), `consideration: "10"`, `consideration: "1000"`, 1) + "]", certificatesStory} {
 			mustRecord(t, svc, src)
 		}
-		rows := tables.NewMemory()
-		var head tables.Head
-		err := st.View(ctx, "quintus", func(v tables.View) error {
-			var err error
-			if head, err = v.Head(); err != nil {
-				return err
-			}
-			for _, tb := range tables.All() {
-				if err := v.Scan(tb, nil, func(r tables.Row) error { return rows.Put(tb, r) }); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		head, rows := books(t, st)
 		rep, err := svc.Verify(ctx, "quintus", acts.VerifyOptions{})
 		if err != nil || !rep.OK {
 			t.Fatalf("verify: %+v %v", rep, err)

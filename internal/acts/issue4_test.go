@@ -27,7 +27,7 @@ func boardWithStore(t *testing.T) (*acts.Service, *sqlite.Store) {
 }
 
 // books reads the journal head and every derived table.
-func books(t *testing.T, st *sqlite.Store) (tables.Head, *tables.Memory) {
+func books(t *testing.T, st acts.Store) (tables.Head, *tables.Memory) {
 	t.Helper()
 	rows := tables.NewMemory()
 	var h tables.Head
