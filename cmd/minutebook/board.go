@@ -70,11 +70,7 @@ func (a *app) committeesCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			corpID, err := a.corporation(ctx)
-			if err != nil {
-				return err
-			}
-			d, err := a.dateOrToday(cmd, corpID, "on", on)
+			corpID, d, err := a.corporationOn(cmd, "on", on)
 			if err != nil {
 				return err
 			}
@@ -121,11 +117,7 @@ func (a *app) courtCmd() *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			corpID, err := a.corporation(ctx)
-			if err != nil {
-				return err
-			}
-			d, err := a.dateOrToday(cmd, corpID, "on", on)
+			corpID, d, err := a.corporationOn(cmd, "on", on)
 			if err != nil {
 				return err
 			}

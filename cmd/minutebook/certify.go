@@ -34,11 +34,7 @@ func (a *app) bylawsCertifyCmd() *cobra.Command {
 			if format != "text" && format != "json" && (format != "pdf" || out == "") {
 				return fail(exitBadInput, "--format %q: use text or json, or pdf with --out FILE", format)
 			}
-			corpID, err := a.corporation(ctx)
-			if err != nil {
-				return err
-			}
-			s, err := a.dateOrToday(cmd, corpID, "signed", signed)
+			corpID, s, err := a.corporationOn(cmd, "signed", signed)
 			if err != nil {
 				return err
 			}

@@ -23,11 +23,7 @@ func (a *app) directorsCmd() *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			corpID, err := a.corporation(ctx)
-			if err != nil {
-				return err
-			}
-			d, err := a.dateOrToday(cmd, corpID, "on", on)
+			corpID, d, err := a.corporationOn(cmd, "on", on)
 			if err != nil {
 				return err
 			}

@@ -25,11 +25,7 @@ func (a *app) holdersCmd() *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			corpID, err := a.corporation(ctx)
-			if err != nil {
-				return err
-			}
-			d, err := a.dateOrToday(cmd, corpID, "as-of", asOf)
+			corpID, d, err := a.corporationOn(cmd, "as-of", asOf)
 			if err != nil {
 				return err
 			}

@@ -295,11 +295,7 @@ func (a *app) meetingEmailCmd() *cobra.Command {
 			if server == "" || from == "" {
 				return fail(exitBadInput, "--smtp and --from are required")
 			}
-			corpID, err := a.corporation(ctx)
-			if err != nil {
-				return err
-			}
-			d, err := a.dateOrToday(cmd, corpID, "on", on)
+			corpID, d, err := a.corporationOn(cmd, "on", on)
 			if err != nil {
 				return err
 			}

@@ -18,11 +18,7 @@ func (a *app) officersCmd() *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			corpID, err := a.corporation(ctx)
-			if err != nil {
-				return err
-			}
-			d, err := a.dateOrToday(cmd, corpID, "on", on)
+			corpID, d, err := a.corporationOn(cmd, "on", on)
 			if err != nil {
 				return err
 			}
@@ -70,11 +66,7 @@ func (a *app) actingCmd() *cobra.Command {
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			corpID, err := a.corporation(ctx)
-			if err != nil {
-				return err
-			}
-			d, err := a.dateOrToday(cmd, corpID, "on", on)
+			corpID, d, err := a.corporationOn(cmd, "on", on)
 			if err != nil {
 				return err
 			}
@@ -101,6 +93,17 @@ func (a *app) actingCmd() *cobra.Command {
 }
 
 // dateOrToday parses a date flag, defaulting to today in the corporation's zone.
+// corporationOn returns the selected corporation and the date of the flag
+// name (value v), today in the corporation's zone when it is not given.
+func (a *app) corporationOn(cmd *cobra.Command, name, v string) (string, corp.Date, error) {
+	corpID, err := a.corporation(cmd.Context())
+	if err != nil {
+		return "", corp.Date{}, err
+	}
+	d, err := a.dateOrToday(cmd, corpID, name, v)
+	return corpID, d, err
+}
+
 func (a *app) dateOrToday(cmd *cobra.Command, corpID, name, v string) (corp.Date, error) {
 	d, err := dateFlag(name, v)
 	if err != nil || !d.IsZero() {
