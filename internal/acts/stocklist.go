@@ -125,7 +125,13 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 		return err
 	}
 	decoded := decodeParts(base, data)
-	changed := map[string]*listEntry{}
+	since := 0
+	for _, m := range metas {
+		if m.Level == segmentLevel && m.Hi > base.Hi && m.Hi <= on {
+			since += m.Entries
+		}
+	}
+	changed := make(map[string]*listEntry, since)
 	from := base.Hi
 	for _, m := range metas {
 		if m.Level == segmentLevel && m.Hi > base.Hi && m.Hi <= on {
@@ -138,24 +144,29 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 	if err := addChanges(v, changed, after(from), after(on)); err != nil {
 		return err
 	}
-	index := map[string]int{}
-	for i, c := range facts.Classes {
-		index[c.ID] = i
-	}
 	outstanding := make([]int64, len(facts.Classes))
 	votes := newVoteCounter(facts.Classes)
+	units := make([]int64, len(facts.Classes))
+	// Every holder's shares come from one allocation.
+	var shares []ClassShares
 	listed := func(le *listEntry) (ListedHolder, bool) {
-		h := ListedHolder{Person: corp.Person{ID: le.ID, Name: le.Person.Name, SortKey: le.Person.SortKey,
-			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}}
-		units := make([]int64, len(facts.Classes))
 		any := false
 		for i, c := range facts.Classes {
 			units[i] = le.units(c.ID)
 			any = any || units[i] != 0
 			outstanding[i] += units[i]
 		}
-		h.Shares, h.Votes = votes.of(units)
-		return h, any
+		if !any {
+			return ListedHolder{}, false
+		}
+		if len(shares) < len(units) {
+			shares = make([]ClassShares, len(units)*max(base.Entries+len(changed), 1024))
+		}
+		h := ListedHolder{Person: corp.Person{ID: le.ID, Name: le.Person.Name, SortKey: le.Person.SortKey,
+			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}}
+		h.Shares, shares = shares[:len(units):len(units)], shares[len(units):]
+		h.Votes = votes.of(units, h.Shares)
+		return h, true
 	}
 	// The base is in list order; entries whose record changed since move
 	// to a second, sorted run, merged in at the end.
@@ -167,15 +178,17 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 	}
 	for _, part := range parts {
 		for _, le := range part {
-			if c, ok := changed[le.ID]; ok {
-				delete(changed, le.ID)
-				for _, u := range c.Units {
-					le.add(u.Class, u.Units)
-				}
-				if c.Person != nil {
-					le.Person = c.Person
-					moved = append(moved, le)
-					continue
+			if len(changed) > 0 {
+				if c, ok := changed[le.ID]; ok {
+					delete(changed, le.ID)
+					for _, u := range c.Units {
+						le.add(u.Class, u.Units)
+					}
+					if c.Person != nil {
+						le.Person = c.Person
+						moved = append(moved, le)
+						continue
+					}
 				}
 			}
 			if h, ok := listed(le); ok {
@@ -253,10 +266,9 @@ func mulUnits(a, b int64) (int64, bool) {
 	return int64(lo), hi == 0 && lo <= math.MaxInt64
 }
 
-// of returns the shares and votes of each class for units (by class, in
-// class units) and their total votes.
-func (vc *voteCounter) of(units []int64) ([]ClassShares, corp.Decimal) {
-	out := make([]ClassShares, len(vc.classes))
+// of sets out (one per class) to the shares and votes of each class for
+// units (by class, in class units) and returns their total votes.
+func (vc *voteCounter) of(units []int64, out []ClassShares) corp.Decimal {
 	if vc.whole {
 		var total int64
 		ok := true
@@ -270,7 +282,7 @@ func (vc *voteCounter) of(units []int64) ([]ClassShares, corp.Decimal) {
 			out[i] = ClassShares{Class: c.ID, Shares: corp.DecimalFromUnits(units[i], c.Scale), Votes: corp.DecimalFromUnits(v, c.Scale)}
 		}
 		if ok {
-			return out, corp.DecimalFromUnits(total, vc.scale)
+			return corp.DecimalFromUnits(total, vc.scale)
 		}
 	}
 	var total corp.Decimal
@@ -280,7 +292,7 @@ func (vc *voteCounter) of(units []int64) ([]ClassShares, corp.Decimal) {
 		out[i] = ClassShares{Class: c.ID, Shares: sh, Votes: v}
 		total = total.Add(v)
 	}
-	return out, total
+	return total
 }
 
 // listsBefore reports whether x comes before y on the list.
