@@ -8,7 +8,8 @@ package gen_test
 // Sizes: MB_GEN_HOLDERS (default 10,000) and MB_GEN_ACTS (default 10 ×
 // holders), MB_GEN_BATCH (acts per atomic Apply, default 20,000). Set MINUTEBOOK_TEST_POSTGRES for the PostgreSQL figures; the
 // postgres sub-benchmarks skip without it. MB_GEN_SQLITE (a file) and
-// MB_GEN_POSTGRES (a DSN) keep the generated history between runs.
+// MB_GEN_POSTGRES (a DSN) keep the generated history between runs;
+// MB_GEN_RELIST=1 rebuilds a kept history's list checkpoints first.
 
 import (
 	"context"
@@ -120,6 +121,16 @@ func generatedLocked(tb testing.TB, kind string, cfg gen.Config) *acts.Service {
 		})
 		if err == nil && head.Seq == uint64(cfg.Acts) {
 			tb.Logf("using the history kept in %s (%d acts)", keep, head.Seq)
+			if os.Getenv("MB_GEN_RELIST") != "" {
+				// A history kept from an older cadence or encoding gets this
+				// version's list checkpoints (journal rebuild-lists).
+				began := time.Now()
+				n, err := svc.RebuildListCheckpoints(context.Background(), gen.DefaultCorp)
+				if err != nil {
+					tb.Fatalf("rebuilding the list checkpoints of %s: %v", keep, err)
+				}
+				tb.Logf("rebuilt %d list checkpoints in %s", n, time.Since(began).Round(time.Millisecond))
+			}
 			generated.m[key] = svc
 			return svc
 		}
