@@ -147,9 +147,10 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 	outstanding := make([]int64, len(facts.Classes))
 	votes := newVoteCounter(facts.Classes)
 	units := make([]int64, len(facts.Classes))
-	// Every holder's shares come from one allocation.
+	// Every holder's shares come from one allocation; a listed holder is
+	// built in place.
 	var shares []ClassShares
-	listed := func(le *listEntry) (ListedHolder, bool) {
+	add := func(le *listEntry) {
 		any := false
 		for i, c := range facts.Classes {
 			units[i] = le.units(c.ID)
@@ -157,42 +158,47 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 			outstanding[i] += units[i]
 		}
 		if !any {
-			return ListedHolder{}, false
+			return
 		}
 		if len(shares) < len(units) {
-			shares = make([]ClassShares, len(units)*max(base.Entries+len(changed), 1024))
+			shares = make([]ClassShares, len(units)*max(cap(l.Holders)-len(l.Holders), 1024))
 		}
-		h := ListedHolder{Person: corp.Person{ID: le.ID, Name: le.Person.Name, SortKey: le.Person.SortKey,
-			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}}
+		l.Holders = append(l.Holders, ListedHolder{})
+		h := &l.Holders[len(l.Holders)-1]
+		h.Person = corp.Person{ID: le.ID, Name: le.Person.Name, SortKey: le.Person.SortKey,
+			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}
 		h.Shares, shares = shares[:len(units):len(units)], shares[len(units):]
 		h.Votes = votes.of(units, h.Shares)
-		return h, true
 	}
-	// The base is in list order; entries whose record changed since move
-	// to a second, sorted run, merged in at the end.
-	l.Holders = make([]ListedHolder, 0, base.Entries+len(changed))
-	var moved []*listEntry
+	// The base is in list order. A first pass applies the changes to the
+	// base entries: those whose record changed since move to a second run
+	// (and are marked by a nil Person in the base), with the holders not
+	// in the base; the second run is sorted, and the listed holders are
+	// built once, merging both runs.
 	parts, err := decoded()
 	if err != nil {
 		return err
 	}
-	for _, part := range parts {
-		for _, le := range part {
-			if len(changed) > 0 {
-				if c, ok := changed[le.ID]; ok {
-					delete(changed, le.ID)
+	var moved []*listEntry
+	if len(changed) > 0 {
+		for _, part := range parts {
+			for _, le := range part {
+				c, ok := changed[le.ID]
+				if !ok {
+					continue
+				}
+				delete(changed, le.ID)
+				if c.Person == nil {
 					for _, u := range c.Units {
 						le.add(u.Class, u.Units)
 					}
-					if c.Person != nil {
-						le.Person = c.Person
-						moved = append(moved, le)
-						continue
-					}
+					continue
 				}
-			}
-			if h, ok := listed(le); ok {
-				l.Holders = append(l.Holders, h)
+				for _, u := range le.Units {
+					c.add(u.Class, u.Units)
+				}
+				le.Person = nil
+				moved = append(moved, c)
 			}
 		}
 	}
@@ -210,13 +216,22 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 		moved = append(moved, le)
 	}
 	slices.SortFunc(moved, compareList)
-	var second []ListedHolder
-	for _, le := range moved {
-		if h, ok := listed(le); ok {
-			second = append(second, h)
+	l.Holders = make([]ListedHolder, 0, base.Entries+len(moved))
+	for _, part := range parts {
+		for _, le := range part {
+			if le.Person == nil {
+				continue // moved
+			}
+			for len(moved) > 0 && compareList(moved[0], le) < 0 {
+				add(moved[0])
+				moved = moved[1:]
+			}
+			add(le)
 		}
 	}
-	l.Holders = mergeListed(l.Holders, second)
+	for _, le := range moved {
+		add(le)
+	}
 	l.Votes = corp.Decimal{}
 	for i, c := range facts.Classes {
 		out := corp.DecimalFromUnits(outstanding[i], c.Scale)
@@ -237,6 +252,7 @@ type voteCounter struct {
 	factor  []int64 // 10^(scale - class scale)
 	scale   int     // the largest class scale
 	whole   bool    // every vps is whole and every factor fits
+	arena   corp.UnitsArena
 }
 
 func newVoteCounter(classes []corp.AuthorizedClass) *voteCounter {
@@ -272,6 +288,17 @@ func (vc *voteCounter) of(units []int64, out []ClassShares) corp.Decimal {
 	if vc.whole {
 		var total int64
 		ok := true
+		// Equal values share one Decimal (they are never changed in
+		// place): with one vote per share, shares, votes and the total
+		// of a holder of one class are one number.
+		var last corp.Decimal
+		lastUnits, lastScale := int64(0), -1
+		dec := func(u int64, scale int) corp.Decimal {
+			if u != lastUnits || scale != lastScale {
+				last, lastUnits, lastScale = vc.arena.Decimal(u, scale), u, scale
+			}
+			return last
+		}
 		for i, c := range vc.classes {
 			v, vok := mulUnits(units[i], vc.vps[i])
 			t, tok := mulUnits(v, vc.factor[i])
@@ -279,10 +306,10 @@ func (vc *voteCounter) of(units []int64, out []ClassShares) corp.Decimal {
 				break
 			}
 			total += t
-			out[i] = ClassShares{Class: c.ID, Shares: corp.DecimalFromUnits(units[i], c.Scale), Votes: corp.DecimalFromUnits(v, c.Scale)}
+			out[i] = ClassShares{Class: c.ID, Shares: dec(units[i], c.Scale), Votes: dec(v, c.Scale)}
 		}
 		if ok {
-			return corp.DecimalFromUnits(total, vc.scale)
+			return dec(total, vc.scale)
 		}
 	}
 	var total corp.Decimal
@@ -293,35 +320,6 @@ func (vc *voteCounter) of(units []int64, out []ClassShares) corp.Decimal {
 		total = total.Add(v)
 	}
 	return total
-}
-
-// listsBefore reports whether x comes before y on the list.
-func listsBefore(x, y corp.Person) bool {
-	return x.SortKey < y.SortKey || x.SortKey == y.SortKey && x.ID < y.ID
-}
-
-// mergeListed merges two runs in list order (sort key, then id), in
-// place from the back when a has room for both.
-func mergeListed(a, b []ListedHolder) []ListedHolder {
-	if len(b) == 0 {
-		return a
-	}
-	n := len(a) + len(b)
-	if cap(a) < n {
-		a = append(make([]ListedHolder, 0, n), a...)
-	}
-	out := a[:n]
-	i, j := len(a)-1, len(b)-1
-	for k := n - 1; j >= 0; k-- {
-		if i >= 0 && listsBefore(b[j].Person, a[i].Person) {
-			out[k] = a[i]
-			i--
-		} else {
-			out[k] = b[j]
-			j--
-		}
-	}
-	return out
 }
 
 // corrections lists the entries recorded as corrections, effective on or
