@@ -92,8 +92,11 @@ func (s *Service) RebuildListCheckpoints(ctx context.Context, corpID string) (in
 }
 
 // asOf reads the books as they stood after act seq: the holding changes
-// and person versions of later acts are left out. The other tables are
-// read as they are (the list checkpoints being rebuilt among them).
+// and person versions of later acts are left out. (Only a correction
+// records changes dated on or before a checkpoint's day after it, and it
+// removes that checkpoint, so this is a safeguard rather than a
+// difference the property test can see.) The other tables are read as
+// they are (the list checkpoints being rebuilt among them).
 type asOf struct {
 	tables.ReadWriter
 	seq uint64
