@@ -5,12 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-
-	"golang.org/x/sync/errgroup"
 
 	"minutebook/internal/corp"
 	"minutebook/internal/tables"
@@ -113,16 +110,6 @@ func (le *listEntry) add(class string, units int64) {
 	if units != 0 {
 		le.Units = append(le.Units, classUnits{class, units})
 	}
-}
-
-// units returns the units of class.
-func (le *listEntry) units(class string) int64 {
-	for _, u := range le.Units {
-		if u.Class == class {
-			return u.Units
-		}
-	}
-	return 0
 }
 
 // listPersonOf reads a PersonVersions or Persons row from column c (name,
@@ -433,24 +420,6 @@ func readPartData(r tables.Reader, m checkpointMeta) ([]string, error) {
 		return nil, fmt.Errorf("list checkpoint %d/%s: part %d is missing", m.Level, m.Hi, len(out))
 	}
 	return out, nil
-}
-
-// decodeParts decodes parts concurrently (one goroutine per core) and
-// returns each part's entries: decoding a base of a million holders is the
-// largest part of reading a list, and the parts are independent.
-func decodeParts(m checkpointMeta, data []string) func() ([][]*listEntry, error) {
-	out := make([][]*listEntry, len(data))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for p, b := range data {
-		g.Go(func() error {
-			if err := decodeEntries(b, func(le *listEntry) error { out[p] = append(out[p], le); return nil }); err != nil {
-				return fmt.Errorf("list checkpoint %d/%s part %d: %w", m.Level, m.Hi, p, err)
-			}
-			return nil
-		})
-	}
-	return func() ([][]*listEntry, error) { return out, g.Wait() }
 }
 
 // encodeEntries writes: count; per entry the id, a flag (1 when a record

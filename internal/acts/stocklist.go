@@ -124,7 +124,7 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 	if err != nil {
 		return err
 	}
-	decoded := decodeParts(base, data)
+	decoded := decodeBase(base, data)
 	since := 0
 	for _, m := range metas {
 		if m.Level == segmentLevel && m.Hi > base.Hi && m.Hi <= on {
@@ -132,6 +132,12 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 		}
 	}
 	changed := make(map[string]*listEntry, since)
+	// The list and the holders' shares are allocated first, at their
+	// largest: the garbage collector then paces itself by the list's size
+	// from the start, rather than running again at each doubling of the
+	// heap while the base decodes.
+	l.Holders = make([]ListedHolder, 0, base.Entries+since)
+	shares := make([]ClassShares, len(facts.Classes)*cap(l.Holders))
 	from := base.Hi
 	for _, m := range metas {
 		if m.Level == segmentLevel && m.Hi > base.Hi && m.Hi <= on {
@@ -147,13 +153,16 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 	outstanding := make([]int64, len(facts.Classes))
 	votes := newVoteCounter(facts.Classes)
 	units := make([]int64, len(facts.Classes))
-	// Every holder's shares come from one allocation; a listed holder is
-	// built in place.
-	var shares []ClassShares
-	add := func(le *listEntry) {
+	// add lists a holder with holdings hs, built in place.
+	add := func(p corp.Person, hs []classUnits) {
 		any := false
 		for i, c := range facts.Classes {
-			units[i] = le.units(c.ID)
+			units[i] = 0
+			for _, h := range hs {
+				if h.Class == c.ID {
+					units[i] = h.Units
+				}
+			}
 			any = any || units[i] != 0
 			outstanding[i] += units[i]
 		}
@@ -163,41 +172,44 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 		if len(shares) < len(units) {
 			shares = make([]ClassShares, len(units)*max(cap(l.Holders)-len(l.Holders), 1024))
 		}
-		l.Holders = append(l.Holders, ListedHolder{})
+		l.Holders = append(l.Holders, ListedHolder{Person: p})
 		h := &l.Holders[len(l.Holders)-1]
-		h.Person = corp.Person{ID: le.ID, Name: le.Person.Name, SortKey: le.Person.SortKey,
-			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}
 		h.Shares, shares = shares[:len(units):len(units)], shares[len(units):]
 		h.Votes = votes.of(units, h.Shares)
 	}
+	addEntry := func(le *listEntry) {
+		add(corp.Person{ID: le.ID, Name: le.Person.Name, SortKey: le.Person.SortKey,
+			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}, le.Units)
+	}
 	// The base is in list order. A first pass applies the changes to the
-	// base entries: those whose record changed since move to a second run
-	// (and are marked by a nil Person in the base), with the holders not
-	// in the base; the second run is sorted, and the listed holders are
-	// built once, merging both runs.
+	// base entries: an entry whose record is unchanged takes its new
+	// holdings (updated); one whose record changed moves to a second run,
+	// with the holders not in the base. The second run is sorted, and the
+	// listed holders are built once, merging both runs.
 	parts, err := decoded()
 	if err != nil {
 		return err
 	}
-	var moved []*listEntry
+	var moved, updated []*listEntry
 	if len(changed) > 0 {
-		for _, part := range parts {
-			for _, le := range part {
-				c, ok := changed[le.ID]
+		for pi := range parts {
+			p := &parts[pi]
+			for i := range p.entries {
+				e := &p.entries[i]
+				c, ok := changed[p.str(e.id)]
 				if !ok {
 					continue
 				}
-				delete(changed, le.ID)
+				delete(changed, c.ID)
+				for _, h := range p.holdings[e.holdings : e.holdings+e.nHoldings] {
+					c.add(p.str(h.class), h.units)
+				}
 				if c.Person == nil {
-					for _, u := range c.Units {
-						le.add(u.Class, u.Units)
-					}
+					updated = append(updated, c)
+					e.state = int32(len(updated))
 					continue
 				}
-				for _, u := range le.Units {
-					c.add(u.Class, u.Units)
-				}
-				le.Person = nil
+				e.state = -1
 				moved = append(moved, c)
 			}
 		}
@@ -216,21 +228,34 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 		moved = append(moved, le)
 	}
 	slices.SortFunc(moved, compareList)
-	l.Holders = make([]ListedHolder, 0, base.Entries+len(moved))
-	for _, part := range parts {
-		for _, le := range part {
-			if le.Person == nil {
+	if n := base.Entries + len(moved); n > cap(l.Holders) { // changes after the last segment
+		l.Holders = append(make([]ListedHolder, 0, n), l.Holders...)
+	}
+	var lines []string
+	var hs []classUnits
+	for pi := range parts {
+		p := &parts[pi]
+		for i := range p.entries {
+			e := &p.entries[i]
+			if e.state < 0 {
 				continue // moved
 			}
-			for len(moved) > 0 && compareList(moved[0], le) < 0 {
-				add(moved[0])
+			for len(moved) > 0 && p.compareBase(moved[0], e) < 0 {
+				addEntry(moved[0])
 				moved = moved[1:]
 			}
-			add(le)
+			var per corp.Person
+			per, lines = p.person(e, lines)
+			if e.state > 0 {
+				add(per, updated[e.state-1].Units)
+			} else {
+				hs = p.holdingsOf(e, hs[:0])
+				add(per, hs)
+			}
 		}
 	}
 	for _, le := range moved {
-		add(le)
+		addEntry(le)
 	}
 	l.Votes = corp.Decimal{}
 	for i, c := range facts.Classes {
