@@ -67,6 +67,16 @@ type Options struct {
 	// Progress, when set, is told after each act how many of the total
 	// have been checked (for a progress bar on long imports).
 	Progress func(done, total int)
+	// Authorize, when set, decides whether the requester may record each
+	// act (the HTTP layer's access policy, package access). Its check is
+	// the act's first: a failed one refuses the act, a held one is
+	// recorded in the journal with it.
+	Authorize func(a *Act) journal.Check
+	// WithRecorded, when set, writes operational rows (an idempotency
+	// key's answer) in the transaction that records the acts, given their
+	// results, so that both commit or neither does. It is called only
+	// when every act was recorded; with it Apply runs as if Atomic.
+	WithRecorded func(w tables.Writer, results []Result) error
 }
 
 // Status is what happened to one act.
@@ -118,7 +128,7 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 		err = s.Store.Update(ctx, corpID, func(tx Tx) error {
 			r = &runner{tx: tx, corpID: corpID, clock: s.Clock, svc: s}
 			for i := from; i < to; i++ {
-				ok, err := r.one(list[i], &results[i], opt.DryRun)
+				ok, err := r.one(list[i], &results[i], opt)
 				if err != nil {
 					return err
 				}
@@ -132,6 +142,9 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 			}
 			if opt.DryRun {
 				return errRollback
+			}
+			if opt.WithRecorded != nil {
+				return opt.WithRecorded(tx, results[from:to])
 			}
 			return nil
 		})
@@ -150,7 +163,7 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 		}
 		return refused, err
 	}
-	if opt.Atomic || opt.DryRun {
+	if opt.Atomic || opt.DryRun || opt.WithRecorded != nil {
 		refused, err := run(0, len(list))
 		if err != nil {
 			return nil, err
@@ -200,7 +213,7 @@ func (r *runner) context() (*corpContext, error) {
 
 // one checks act a and, when every check holds, records it. It returns
 // false when the act was refused.
-func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
+func (r *runner) one(a *Act, res *Result, opt Options) (bool, error) {
 	if r.head == nil {
 		h, err := r.tx.Head()
 		if err != nil {
@@ -216,6 +229,10 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 	env, err := newEnv(r.tx, r.corpID, cc, a, r.head.Seq+1, false, r.svc.Checkpoints)
 	if err != nil {
 		return false, err
+	}
+	if opt.Authorize != nil {
+		c := opt.Authorize(a)
+		env.checks = append(env.checks, c)
 	}
 	if err := preChecks(env, a, r.head); err != nil {
 		return false, err
@@ -250,7 +267,7 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 		r.cc = nil
 	}
 	res.Status, res.Seq, res.Hash = Recorded, rec.Seq, rec.Hash.String()
-	if dryRun {
+	if opt.DryRun {
 		res.Status, res.Hash = Checked, ""
 	}
 	return true, nil

@@ -17,6 +17,9 @@ const (
 	NotFound             // a named corporation, person or record does not exist
 	Conflict             // a concurrent change or a duplicate identifier
 	Storage              // the store failed (exit 3)
+	Unauthenticated      // not logged in, or the credentials are wrong (HTTP 401)
+	Forbidden            // logged in, but the access policy does not allow it (HTTP 403)
+	RateLimited          // too many attempts; try again later (HTTP 429)
 )
 
 func (k Kind) String() string {
@@ -31,6 +34,12 @@ func (k Kind) String() string {
 		return "conflict"
 	case Storage:
 		return "storage"
+	case Unauthenticated:
+		return "unauthenticated"
+	case Forbidden:
+		return "forbidden"
+	case RateLimited:
+		return "rate limited"
 	}
 	return "internal"
 }

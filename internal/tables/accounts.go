@@ -23,6 +23,11 @@ var (
 	AccountGrants = Register(&Table{Name: "account_grants", Key: 3, Operational: true, Columns: []Column{
 		{"account", Text}, {"corporation", Text}, {"role", Text}, {"person", Text}, {"granted", Text},
 	}})
+	// CorporationSettings holds the deployment's settings for each
+	// corporation (such as "mfa_required": "true"), by corporation and name.
+	CorporationSettings = Register(&Table{Name: "corporation_settings", Key: 2, Operational: true, Columns: []Column{
+		{"corporation", Text}, {"name", Text}, {"value", Text},
+	}})
 	// Sessions holds the server-side sessions: the SHA-256 of the cookie's
 	// token (hex) as the key, the account, when it began, when it was last
 	// used (RFC 3339, UTC) and whether its second factor was verified.

@@ -7,6 +7,10 @@ CREATE TABLE account_grants (
     corp TEXT COLLATE "C" NOT NULL, account TEXT COLLATE "C" NOT NULL, corporation TEXT COLLATE "C" NOT NULL, role TEXT COLLATE "C" NOT NULL, person TEXT COLLATE "C" NOT NULL, granted TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (corp, account, corporation, role)
 );
+CREATE TABLE corporation_settings (
+    corp TEXT COLLATE "C" NOT NULL, corporation TEXT COLLATE "C" NOT NULL, name TEXT COLLATE "C" NOT NULL, value TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (corp, corporation, name)
+);
 CREATE TABLE sessions (
     corp TEXT COLLATE "C" NOT NULL, token_hash TEXT COLLATE "C" NOT NULL, account TEXT COLLATE "C" NOT NULL, created TEXT COLLATE "C" NOT NULL, seen TEXT COLLATE "C" NOT NULL, mfa BIGINT NOT NULL,
     PRIMARY KEY (corp, token_hash)

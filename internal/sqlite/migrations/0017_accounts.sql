@@ -7,6 +7,10 @@ CREATE TABLE account_grants (
     corp TEXT NOT NULL, account TEXT NOT NULL, corporation TEXT NOT NULL, role TEXT NOT NULL, person TEXT NOT NULL, granted TEXT NOT NULL,
     PRIMARY KEY (corp, account, corporation, role)
 );
+CREATE TABLE corporation_settings (
+    corp TEXT NOT NULL, corporation TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
+    PRIMARY KEY (corp, corporation, name)
+);
 CREATE TABLE sessions (
     corp TEXT NOT NULL, token_hash TEXT NOT NULL, account TEXT NOT NULL, created TEXT NOT NULL, seen TEXT NOT NULL, mfa INTEGER NOT NULL,
     PRIMARY KEY (corp, token_hash)
