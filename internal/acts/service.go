@@ -104,6 +104,9 @@ type Result struct {
 	Hash          string          `json:"hash,omitempty"`
 	BylawsVersion string          `json:"bylaws_version,omitempty"`
 	Checks        []journal.Check `json:"checks"`
+	// Conflict is set on a refusal caused by a concurrent change: the act
+	// names a state another act has since consumed (FailConflict).
+	Conflict bool `json:"conflict,omitempty"`
 }
 
 // errRollback unwinds a transaction that must not commit (a refusal in an
@@ -247,7 +250,7 @@ func (r *runner) one(a *Act, res *Result, opt Options) (bool, error) {
 	}
 	res.Checks, res.BylawsVersion = env.checks, env.BylawsVersion
 	if env.Failed() {
-		res.Status = Refused
+		res.Status, res.Conflict = Refused, env.conflict
 		return false, nil
 	}
 	if err := applyAct(env, a); err != nil {
