@@ -72,11 +72,10 @@ type Options struct {
 	// the act's first: a failed one refuses the act, a held one is
 	// recorded in the journal with it.
 	Authorize func(a *Act) journal.Check
-	// WithRecorded, when set, writes operational rows (an idempotency
-	// key's answer) in the transaction that records the acts, given their
-	// results, so that both commit or neither does. It is called only
-	// when every act was recorded; with it Apply runs as if Atomic.
-	WithRecorded func(w tables.Writer, results []Result) error
+	// Idempotency, when set, writes the answer to an Idempotency-Key in
+	// the transaction that records the acts, so that both commit or
+	// neither does; with it Apply runs as if Atomic (idempotency.go).
+	Idempotency *Idempotency
 }
 
 // Status is what happened to one act.
@@ -146,8 +145,8 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 			if opt.DryRun {
 				return errRollback
 			}
-			if opt.WithRecorded != nil {
-				return opt.WithRecorded(tx, results[from:to])
+			if opt.Idempotency != nil {
+				return opt.Idempotency.remember(tx, results[from:to], s.Clock)
 			}
 			return nil
 		})
@@ -166,7 +165,7 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 		}
 		return refused, err
 	}
-	if opt.Atomic || opt.DryRun || opt.WithRecorded != nil {
+	if opt.Atomic || opt.DryRun || opt.Idempotency != nil {
 		refused, err := run(0, len(list))
 		if err != nil {
 			return nil, err
