@@ -160,7 +160,9 @@ type rawAnswer struct {
 	header http.Header
 }
 
-func raw(status int, b []byte) *rawAnswer { return &rawAnswer{status: status, body: b, header: http.Header{}} }
+func raw(status int, b []byte) *rawAnswer {
+	return &rawAnswer{status: status, body: b, header: http.Header{}}
+}
 
 func replay(a *acts.Answer, reqHash string) (any, error) {
 	if a.RequestHash != reqHash {
