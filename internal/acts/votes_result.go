@@ -70,6 +70,7 @@ fields: {meeting: annual-2004}
 	if err != nil {
 		return err
 	}
+	e.tab = t
 	if v, ok := e.Rows.(tables.View); ok {
 		rc, err := recount(v, m, rules, opt)
 		if err != nil {
@@ -90,22 +91,24 @@ fields: {meeting: annual-2004}
 	}
 	return electionsAtMeeting(e, t)
 }, func(e *Env, f *CertifyFields) error {
-	m, _, err := meetingForVoting(e.Rows, f.Meeting)
-	if err != nil {
-		return err
-	}
-	if err := withAttendance(e.Rows, m); err != nil {
-		return err
-	}
-	t, err := tabulate(e.Rows, m, proxyRules(e), tallyOptions(e))
-	if err != nil {
-		return err
+	t := e.tab // the check's, when it ran in this transaction
+	if t == nil || t.Meeting.ID != f.Meeting {
+		m, _, err := meetingForVoting(e.Rows, f.Meeting)
+		if err != nil {
+			return err
+		}
+		if err := withAttendance(e.Rows, m); err != nil {
+			return err
+		}
+		if t, err = tabulate(e.Rows, m, proxyRules(e), tallyOptions(e)); err != nil {
+			return err
+		}
 	}
 	cr := certifiedOf(e, t)
 	if err := e.Rows.Put(tables.VoteResults, tables.Row{f.Meeting, e.Act.Effective.String(), t.Root.String(), marshalText(cr), int64(e.Seq)}); err != nil {
 		return err
 	}
-	return atMeetingDate(e, m.Date, func() error { return seatDirectors(e, t) })
+	return atMeetingDate(e, t.Meeting.Date, func() error { return seatDirectors(e, t) })
 })
 
 // reportMatter records the outcome of one matter as held checks (a

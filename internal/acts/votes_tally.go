@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"minutebook/internal/corp"
 	"minutebook/internal/journal"
@@ -140,7 +141,7 @@ func recount(v tables.View, m *votingMeeting, rules vote.ProxyRules, opt vote.Op
 			if en.Kind != kind {
 				return fmt.Errorf("entry %d: recorded as %s, encoded as %s", rec.Seq, kind, en.Kind)
 			}
-			a, err := actOf(en)
+			a, err := voteActOf(en) // votes_decode.go
 			if err != nil {
 				return err
 			}
@@ -190,9 +191,9 @@ func (t *Tabulation) addFromEntry(en *journal.Entry, a *Act, f *BallotFields) er
 			var err error
 			switch n.Name {
 			case "held_units":
-				_, err = fmt.Sscan(n.Value, &held)
+				held, err = unitsOf(n.Value)
 			case "power_units":
-				_, err = fmt.Sscan(n.Value, &power)
+				power, err = unitsOf(n.Value)
 			}
 			if err != nil {
 				return fmt.Errorf("entry %d: %s: %v", en.Seq, n.Name, err)
@@ -237,6 +238,18 @@ func (t *Tabulation) addFromEntry(en *journal.Entry, a *Act, f *BallotFields) er
 		t.Receipts = append(t.Receipts, vote.ReceiptOf(vote.Encode(&b)))
 	}
 	return nil
+}
+
+// unitsOf reads a whole number of units recorded in a check: in the
+// canonical form N writes directly, anything else (a sign, a leading
+// zero, which fmt reads as octal) as fmt.Sscan reads it, as before.
+func unitsOf(s string) (int64, error) {
+	if u, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(u, 10) == s {
+		return u, nil
+	}
+	var u int64
+	_, err := fmt.Sscan(s, &u)
+	return u, err
 }
 
 // sameTally reports how two tabulations differ, "" when they agree on
