@@ -200,30 +200,50 @@ func checkAttendanceProxy(e *Env, meeting, holder, proxyHolder string, on corp.D
 // with their vote units at the record date, so that the tally counts them
 // present whether or not they vote (vote.Options.Attending; Art. II §9).
 func withAttendance(r tables.Reader, m *votingMeeting) error {
-	var holders []string
+	type attendee struct{ holder, votes string }
+	var as []attendee
 	if err := r.Scan(tables.StockholderAttendance, []any{m.ID}, func(row tables.Row) error {
-		holders = append(holders, row[1].(string))
+		as = append(as, attendee{row[1].(string), row[7].(string)})
 		return nil
 	}); err != nil {
 		return err
 	}
-	cc, err := loadContext(r)
-	if err != nil {
-		return err
-	}
-	facts, _ := cc.charterOn(m.RecordDate)
-	m.Attending = make(map[string]int64, len(holders))
-	for _, h := range holders {
-		units, err := holderUnitsOn(r, h, m.RecordDate)
-		if err != nil {
-			return err
-		}
-		v, err := classVotes(facts, units, m.Scale)
-		if err != nil {
-			return err
+	var facts corp.CharterFacts
+	loaded := false
+	m.Attending = make(map[string]int64, len(as))
+	for _, a := range as {
+		var v int64
+		if a.votes != "" {
+			// The voting power meeting.held counted (migration 0019).
+			d, err := corp.ParseDecimal(a.votes)
+			if err != nil {
+				return fmt.Errorf("attendance of %s at %s: votes: %v", a.holder, m.ID, err)
+			}
+			u, ok := d.Units(m.Scale)
+			if !ok {
+				return fmt.Errorf("attendance of %s at %s: votes %s do not fit vote units of scale %d", a.holder, m.ID, d, m.Scale)
+			}
+			v = u
+		} else {
+			// Recorded before the votes were: read the ledger.
+			if !loaded {
+				cc, err := loadContext(r)
+				if err != nil {
+					return err
+				}
+				facts, _ = cc.charterOn(m.RecordDate)
+				loaded = true
+			}
+			units, err := holderUnitsOn(r, a.holder, m.RecordDate)
+			if err != nil {
+				return err
+			}
+			if v, err = classVotes(facts, units, m.Scale); err != nil {
+				return err
+			}
 		}
 		if v > 0 {
-			m.Attending[h] = v
+			m.Attending[a.holder] = v
 		}
 	}
 	return nil
