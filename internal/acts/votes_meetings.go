@@ -64,7 +64,31 @@ func meetingForVoting(r tables.Reader, id string) (*votingMeeting, bool, error) 
 		m.Matters = append(m.Matters, vote.Matter{ID: f.ID, Kind: vote.MatterKind(f.Kind), Text: f.Text, Seats: f.Seats,
 			Candidates: f.Candidates, Incumbents: f.Incumbents, Cumulative: f.Cumulative})
 	}
+	if m.Sessions, err = sessionsOf(r, id); err != nil {
+		return nil, false, err
+	}
 	return m, true, nil
+}
+
+// sessionsOf returns the sessions of meeting id as a proxy sees them: id,
+// the meeting it was adjourned from (meeting.held adjourned_to), and so on
+// back to the meeting called. A proxy given for the meeting covers its
+// adjournments (Art. II §10; DGCL §212(b), §222(c)). An id that is not
+// on the books, or "" (a general proxy's), is its only session.
+func sessionsOf(r tables.Reader, id string) (vote.Sessions, error) {
+	s := vote.Sessions{id}
+	for cur := id; cur != ""; {
+		m, ok, err := loadSMeeting(r, cur)
+		if err != nil {
+			return nil, err
+		}
+		if !ok || m.AdjournedFrom == "" || s.Of(m.AdjournedFrom) {
+			break
+		}
+		s = append(s, m.AdjournedFrom)
+		cur = m.AdjournedFrom
+	}
+	return s, nil
 }
 
 // pollsRecordDate is the record date the polls of meeting id take: the
@@ -162,7 +186,11 @@ func checkAttendanceProxy(e *Env, meeting, holder, proxyHolder string, on corp.D
 		return false, err
 	}
 	rules := proxyRules(e)
-	latest := rules.Latest(ps, meeting, on)
+	sessions, err := sessionsOf(e.Rows, meeting)
+	if err != nil {
+		return false, err
+	}
+	latest := rules.Latest(ps, sessions, on)
 	if latest == nil {
 		e.Fail("MB.vote.proxy", fmt.Sprintf("%s is recorded as represented by %s, but %s granted no proxy bearing on meeting %s dated on or before %s (record proxy.grant first)", holder, proxyHolder, holder, meeting, on))
 		return false, nil

@@ -58,7 +58,7 @@ func proxiesInForce(r tables.Reader, m *votingMeeting, rules vote.ProxyRules) (m
 	}
 	inForce := make(map[string]string, len(byHolder))
 	for h, ps := range byHolder {
-		if p := rules.InForce(ps, m.ID, m.Date); p != nil {
+		if p := rules.InForce(ps, m.Sessions, m.Date); p != nil {
 			inForce[h] = p.ID
 		}
 	}
@@ -173,7 +173,7 @@ func recount(v tables.View, m *votingMeeting, rules vote.ProxyRules, opt vote.Op
 	}
 	t.InForce = map[string]string{}
 	for h, ps := range byHolder {
-		if p := rules.InForce(ps, m.ID, m.Date); p != nil {
+		if p := rules.InForce(ps, m.Sessions, m.Date); p != nil {
 			t.InForce[h] = p.ID
 		}
 	}
