@@ -68,11 +68,26 @@ func proxiesInForce(r tables.Reader, m *votingMeeting, rules vote.ProxyRules) (m
 // tabulate tallies meeting m from the books in one scan of its ballots,
 // computing each receipt in the same pass.
 func tabulate(r tables.Reader, m *votingMeeting, rules vote.ProxyRules, opt vote.Options) (*Tabulation, error) {
+	t, err := readBallots(r, m, rules)
+	if err != nil {
+		return nil, err
+	}
+	return t, t.count(opt)
+}
+
+// readBallots reads what tabulate counts: the proxies in force and every
+// ballot of meeting m with its receipt.
+func readBallots(r tables.Reader, m *votingMeeting, rules vote.ProxyRules) (*Tabulation, error) {
 	inForce, n, err := proxiesInForce(r, m, rules)
 	if err != nil {
 		return nil, err
 	}
 	t := &Tabulation{Meeting: m, InForce: inForce, ProxiesRead: n}
+	// About one ballot per holder present and matter: room for them at
+	// once, rather than growing (and copying) the arrays as they fill.
+	if hint := len(m.Attending) * len(m.Matters); hint > 0 {
+		t.Ballots, t.Receipts = make([]vote.Ballot, 0, hint+hint/16), make([]vote.Receipt, 0, hint+hint/16)
+	}
 	dec := vote.NewDecoder()
 	err = r.Scan(tables.VoteBallots, []any{m.ID}, func(row tables.Row) error {
 		data := row[4].([]byte)
@@ -86,7 +101,7 @@ func tabulate(r tables.Reader, m *votingMeeting, rules vote.ProxyRules, opt vote
 	if err != nil {
 		return nil, err
 	}
-	return t, t.count(opt)
+	return t, nil
 }
 
 // count tallies the ballots and builds the receipts root.
@@ -134,7 +149,7 @@ func recount(v tables.View, m *votingMeeting, rules vote.ProxyRules, opt vote.Op
 			if m.ClosedSeq != 0 && rec.Seq >= m.ClosedSeq {
 				return errStop
 			}
-			en, err := journal.Decode(rec.Encoding)
+			en, err := journal.DecodeChecks(rec.Encoding, oneShareOneVote) // addFromEntry reads only that check's numbers
 			if err != nil {
 				return fmt.Errorf("entry %d: %w", rec.Seq, err)
 			}
@@ -180,11 +195,15 @@ func recount(v tables.View, m *votingMeeting, rules vote.ProxyRules, opt vote.Op
 	return t, t.count(opt)
 }
 
+// oneShareOneVote is the rule of the check in which ballot.cast records
+// the votes held and cast.
+const oneShareOneVote = "II.10.one_share_one_vote"
+
 // addFromEntry rebuilds the ballots of one ballot.cast entry.
 func (t *Tabulation) addFromEntry(en *journal.Entry, a *Act, f *BallotFields) error {
 	var held, power int64
 	for _, c := range en.Checks {
-		if c.Rule != "II.10.one_share_one_vote" {
+		if c.Rule != oneShareOneVote {
 			continue
 		}
 		for _, n := range c.Numbers {
