@@ -277,6 +277,9 @@ func withAttendance(r tables.Reader, m *votingMeeting) error {
 	return nil
 }
 
+// maxNamed is the most holders a message names; it counts the rest.
+const maxNamed = 20
+
 // meetingQuorum checks the quorum of the certified result (Art. II §8):
 // the meeting's, as meeting.held found it from the attendance, and it
 // reports the voting power present at the polls; holders who voted but
@@ -291,14 +294,21 @@ func meetingQuorum(e *Env, t *Tabulation) {
 		fmt.Sprintf("no quorum was present at meeting %s (%s of %s shares): nothing can be decided", m.ID, m.SharesPresent.Grouped(), m.Entitled.Grouped()),
 		N("present_shares", m.SharesPresent), N("entitled_shares", m.Entitled), N("outstanding", out), N("present", present))
 	var extra []string
+	seen := map[string]bool{}
 	for i := range t.Ballots {
 		h := t.Ballots[i].Holder
-		if t.Result.Counted[i] && m.Attending[h] == 0 && !slices.Contains(extra, h) {
+		if t.Result.Counted[i] && m.Attending[h] == 0 && !seen[h] {
+			seen[h] = true
 			extra = append(extra, h)
 		}
 	}
 	if len(extra) > 0 {
-		e.Warn("MB.stockholder_meeting.attendee", fmt.Sprintf("%s voted but %s not recorded present at meeting.held: counted present by the ballots", strings.Join(extra, ", "), map[bool]string{true: "is", false: "are"}[len(extra) == 1]),
+		// The first holders by name, in ballot order; the count is exact.
+		names := strings.Join(extra[:min(len(extra), maxNamed)], ", ")
+		if len(extra) > maxNamed {
+			names += fmt.Sprintf(" and %d more", len(extra)-maxNamed)
+		}
+		e.Warn("MB.stockholder_meeting.attendee", fmt.Sprintf("%s voted but %s not recorded present at meeting.held: counted present by the ballots", names, map[bool]string{true: "is", false: "are"}[len(extra) == 1]),
 			N("holders", len(extra)))
 	}
 }
