@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"encoding/json"
 
 	"minutebook/internal/acts"
 	"minutebook/internal/corp"
@@ -102,11 +102,11 @@ func history(today corp.Date) ([]*acts.Act, error) {
 		}
 	}
 	b.run()
-	data, err := yaml.Marshal(m{"acts": b.out})
+	data, err := json.Marshal(m{"acts": b.out})
 	if err != nil {
 		return nil, err
 	}
-	return acts.DecodeFile("demo/history.yaml", data)
+	return acts.DecodeFile("demo/history.json", data)
 }
 
 // at schedules f on day d.
