@@ -32,6 +32,9 @@ type Env struct {
 	cadence Cadence
 	cc      *corpContext // the corporation's context (charter and bylaws history)
 	checks  []journal.Check
+	// conflict is set when a check failed because the books changed under
+	// the act (a certificate already surrendered): a concurrent act won.
+	conflict bool
 	// vote and inNotice are what the kind's check asks of the adopting
 	// vote (adoption.go).
 	vote     *voteRule
@@ -73,6 +76,15 @@ func (e *Env) Hold(rule, msg string, nums ...journal.Number) { e.add(rule, journ
 // Fail records a check that failed; msg says what was wrong and what would
 // be allowed. Any failed check refuses the act.
 func (e *Env) Fail(rule, msg string, nums ...journal.Number) { e.add(rule, journal.Failed, msg, nums) }
+
+// FailConflict records a failed check caused by a concurrent change: the
+// act names a state that another act has since consumed (a certificate no
+// longer outstanding). The result is marked Conflict, which the HTTP API
+// answers with 409.
+func (e *Env) FailConflict(rule, msg string, nums ...journal.Number) {
+	e.conflict = true
+	e.Fail(rule, msg, nums...)
+}
 
 // Check records a check that held when ok (with the message held) and
 // failed otherwise (with the message failed).

@@ -557,7 +557,7 @@ func (e *Env) surrender(rule, holder string, numbers []int64) ([]surrendered, st
 		case e.failPresented(row):
 			ok = false
 		case row[5].(string) != CertOutstanding:
-			e.Fail(rule, fmt.Sprintf("certificate %d is %s, not outstanding", n, row[5]))
+			e.FailConflict(rule, fmt.Sprintf("certificate %d is %s, not outstanding", n, row[5]))
 			ok = false
 		case row[2].(string) != holder:
 			e.Fail("VI.7.registered_holder", fmt.Sprintf("certificate %d is registered to %s, not to %s", n, row[2], holder))

@@ -68,6 +68,15 @@ type Options struct {
 	// Progress, when set, is told after each act how many of the total
 	// have been checked (for a progress bar on long imports).
 	Progress func(done, total int)
+	// Authorize, when set, decides whether the requester may record each
+	// act (the HTTP layer's access policy, package access). Its check is
+	// the act's first: a failed one refuses the act, a held one is
+	// recorded in the journal with it.
+	Authorize func(a *Act) journal.Check
+	// Idempotency, when set, writes the answer to an Idempotency-Key in
+	// the transaction that records the acts, so that both commit or
+	// neither does; with it Apply runs as if Atomic (idempotency.go).
+	Idempotency *Idempotency
 }
 
 // Status is what happened to one act.
@@ -95,6 +104,9 @@ type Result struct {
 	Hash          string          `json:"hash,omitempty"`
 	BylawsVersion string          `json:"bylaws_version,omitempty"`
 	Checks        []journal.Check `json:"checks"`
+	// Conflict is set on a refusal caused by a concurrent change: the act
+	// names a state another act has since consumed (FailConflict).
+	Conflict bool `json:"conflict,omitempty"`
 }
 
 // errRollback unwinds a transaction that must not commit (a refusal in an
@@ -119,7 +131,7 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 		err = s.Store.Update(ctx, corpID, func(tx Tx) error {
 			r = &runner{tx: tx, corpID: corpID, clock: s.Clock, svc: s}
 			for i := from; i < to; i++ {
-				ok, err := r.one(list[i], &results[i], opt.DryRun)
+				ok, err := r.one(list[i], &results[i], opt)
 				if err != nil {
 					return err
 				}
@@ -133,6 +145,9 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 			}
 			if opt.DryRun {
 				return errRollback
+			}
+			if opt.Idempotency != nil {
+				return opt.Idempotency.remember(tx, results[from:to], s.Clock)
 			}
 			return nil
 		})
@@ -151,7 +166,7 @@ func (s *Service) Apply(ctx context.Context, corpID string, list []*Act, opt Opt
 		}
 		return refused, err
 	}
-	if opt.Atomic || opt.DryRun {
+	if opt.Atomic || opt.DryRun || opt.Idempotency != nil {
 		refused, err := run(0, len(list))
 		if err != nil {
 			return nil, err
@@ -201,7 +216,7 @@ func (r *runner) context() (*corpContext, error) {
 
 // one checks act a and, when every check holds, records it. It returns
 // false when the act was refused.
-func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
+func (r *runner) one(a *Act, res *Result, opt Options) (bool, error) {
 	if r.head == nil {
 		h, err := r.tx.Head()
 		if err != nil {
@@ -219,6 +234,10 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	if opt.Authorize != nil {
+		c := opt.Authorize(a)
+		env.checks = append(env.checks, c)
+	}
 	if err := preChecks(env, a, r.head); err != nil {
 		return false, err
 	}
@@ -232,7 +251,7 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 	}
 	res.Checks, res.BylawsVersion = env.checks, env.BylawsVersion
 	if env.Failed() {
-		res.Status = Refused
+		res.Status, res.Conflict = Refused, env.conflict
 		return false, nil
 	}
 	rows.checking = false
@@ -253,7 +272,7 @@ func (r *runner) one(a *Act, res *Result, dryRun bool) (bool, error) {
 		r.cc = nil
 	}
 	res.Status, res.Seq, res.Hash = Recorded, rec.Seq, rec.Hash.String()
-	if dryRun {
+	if opt.DryRun {
 		res.Status, res.Hash = Checked, ""
 	}
 	return true, nil

@@ -11,12 +11,15 @@ type Kind int
 
 // The error kinds.
 const (
-	Other    Kind = iota // an internal error; its cause is logged, not shown
-	Invalid              // bad input: a field, a file or a value is wrong (exit 2)
-	Refused              // a rule of the bylaws or the DGCL failed (exit 1)
-	NotFound             // a named corporation, person or record does not exist
-	Conflict             // a concurrent change or a duplicate identifier
-	Storage              // the store failed (exit 3)
+	Other           Kind = iota // an internal error; its cause is logged, not shown
+	Invalid                     // bad input: a field, a file or a value is wrong (exit 2)
+	Refused                     // a rule of the bylaws or the DGCL failed (exit 1)
+	NotFound                    // a named corporation, person or record does not exist
+	Conflict                    // a concurrent change or a duplicate identifier
+	Storage                     // the store failed (exit 3)
+	Unauthenticated             // not logged in, or the credentials are wrong (HTTP 401)
+	Forbidden                   // logged in, but the access policy does not allow it (HTTP 403)
+	RateLimited                 // too many attempts; try again later (HTTP 429)
 )
 
 func (k Kind) String() string {
@@ -31,6 +34,12 @@ func (k Kind) String() string {
 		return "conflict"
 	case Storage:
 		return "storage"
+	case Unauthenticated:
+		return "unauthenticated"
+	case Forbidden:
+		return "forbidden"
+	case RateLimited:
+		return "rate limited"
 	}
 	return "internal"
 }

@@ -25,6 +25,20 @@ const (
 	Failed Outcome = 2 // the rule is not satisfied; the act is refused
 )
 
+// MarshalText writes the outcome's name ("held", "warned", "failed").
+func (o Outcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// UnmarshalText reads an outcome's name.
+func (o *Outcome) UnmarshalText(b []byte) error {
+	for _, c := range []Outcome{Held, Warned, Failed} {
+		if c.String() == string(b) {
+			*o = c
+			return nil
+		}
+	}
+	return fmt.Errorf("journal: unknown outcome %q", b)
+}
+
 func (o Outcome) String() string {
 	switch o {
 	case Held:
@@ -40,17 +54,19 @@ func (o Outcome) String() string {
 // Number is one number computed by a check, named and written as text
 // (an exact integer, decimal, fraction or date).
 type Number struct {
-	Name  string
-	Value string
+	Name  string `json:"name"`
+	Value string `json:"value"`
 }
 
 // Check is the outcome of one rule applied to one act.
+//
+// Its JSON form is the wire form of a check in the HTTP API.
 type Check struct {
-	Rule     string // rule id from rules.md, e.g. "II.8.quorum"
-	Citation string // e.g. "Art. II §8; DGCL §216"
-	Outcome  Outcome
-	Message  string
-	Numbers  []Number
+	Rule     string   `json:"rule"`     // rule id from rules.md, e.g. "II.8.quorum"
+	Citation string   `json:"citation"` // e.g. "Art. II §8; DGCL §216"
+	Outcome  Outcome  `json:"outcome"`
+	Message  string   `json:"message"`
+	Numbers  []Number `json:"numbers,omitempty"`
 }
 
 // Actor is who performed the act and in what capacity.

@@ -47,6 +47,10 @@ type Table struct {
 	// the table has none. The stores keep a secondary index on it (their
 	// migrations create "<table>_between" on (corp, column, key columns)).
 	Between string
+	// Operational marks a table that no act writes (accounts, sessions,
+	// idempotency keys): the journal's replay does not rebuild it, so Diff
+	// skips it.
+	Operational bool
 }
 
 // Row is one row: a value for every column, in column order. Values are
@@ -302,6 +306,9 @@ func (m *Memory) Delete(t *Table, key ...any) error {
 func Diff(a, b Reader, max int) ([]string, error) {
 	var out []string
 	for _, t := range All() {
+		if t.Operational {
+			continue
+		}
 		ra, err := collect(a, t)
 		if err != nil {
 			return nil, err
