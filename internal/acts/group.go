@@ -31,6 +31,7 @@ type groupQueue struct {
 // groupReq is one caller's act and, once woken, its answer.
 type groupReq struct {
 	act  *Act
+	opt  Options // Authorize and Idempotency
 	res  Result
 	err  error
 	wake chan struct{} // closed when answered, or when given the lead
@@ -62,15 +63,27 @@ func (s *Service) groupQueue(corpID string) *groupQueue {
 // (not a refusal) is that act's alone: the transaction is rolled back and
 // the others are recorded again without it.
 //
+// opt.Authorize and opt.Idempotency apply to the act as in Apply (the
+// answer to an Idempotency-Key is written in the shared transaction; a
+// key answered meanwhile fails this act alone with ErrAnswered). With
+// opt.DryRun the act is checked by Apply and nothing is shared.
+//
 // Cancelling ctx does not withdraw an act already waiting: the caller
 // still waits for its answer, because the act may be in a transaction
 // being committed.
-func (s *Service) Submit(ctx context.Context, corpID string, a *Act) (Result, error) {
+func (s *Service) Submit(ctx context.Context, corpID string, a *Act, opt Options) (Result, error) {
+	if opt.DryRun {
+		rs, err := s.Apply(ctx, corpID, []*Act{a}, opt)
+		if err != nil {
+			return Result{}, err
+		}
+		return rs[0], nil
+	}
 	if corpID == "" {
 		return Result{}, corp.E("submit", corp.Invalid, "no corporation selected")
 	}
 	q := s.groupQueue(corpID)
-	req := &groupReq{act: a, wake: make(chan struct{})}
+	req := &groupReq{act: a, opt: opt, wake: make(chan struct{})}
 	q.mu.Lock()
 	q.waiting = append(q.waiting, req)
 	if !q.leading {
@@ -123,7 +136,11 @@ func (s *Service) commitGroup(ctx context.Context, corpID string, group []*group
 			for i, g := range group {
 				a := g.act
 				g.res = Result{Source: a.Source, Index: a.Index, Kind: a.Kind.Name, Corporation: corpID, Effective: a.Effective.String(), Status: Skipped}
-				if _, err := r.one(a, &g.res, false); err != nil {
+				ok, err := r.one(a, &g.res, Options{Authorize: g.opt.Authorize})
+				if err == nil && ok && g.opt.Idempotency != nil {
+					err = g.opt.Idempotency.remember(tx, []Result{g.res}, s.Clock)
+				}
+				if err != nil {
 					failed = i
 					return err
 				}

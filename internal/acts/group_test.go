@@ -155,7 +155,7 @@ func groupCommit(t *testing.T, open func(t *testing.T) acts.Store) {
 		wg.Go(func() {
 			<-start
 			for _, a := range plans[c] {
-				r, err := svc.Submit(ctx, "quintus", a)
+				r, err := svc.Submit(ctx, "quintus", a, acts.Options{})
 				if err != nil {
 					t.Errorf("client %d: Submit: %v", c, err)
 					return
@@ -244,7 +244,7 @@ func groupCommit(t *testing.T, open func(t *testing.T) acts.Store) {
 	for c := range groupClients {
 		wg.Go(func() {
 			a := decode(t, fmt.Sprintf("- {kind: stock.issue, effective: 2006-03-01, actor: {as: secretary}, fields: {class: common, holder: h%02d, shares: \"7\", consideration: \"7\", resolution: r, certificated: false}}\n", c))[0]
-			r, err := svc.Submit(ctx, "quintus", a)
+			r, err := svc.Submit(ctx, "quintus", a, acts.Options{})
 			switch {
 			case errors.Is(err, errInjected):
 				failed.Add(1)

@@ -16,6 +16,9 @@ var base []byte
 // Corp is the demo corporation's id.
 const Corp = "quintus"
 
+// TimeZone is the demo corporation's zone, in which its today is a date.
+const TimeZone = "America/Los_Angeles"
+
 // Base decodes the demo corporation as `minutebook demo` records it: the
 // corporation, its charter facts and bylaws, its people and the stock
 // ledger of fixture F (quintus.yaml), without the later history.
