@@ -546,4 +546,3 @@ func (a *app) report(cfg loadConfig, r *loadResult) error {
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
