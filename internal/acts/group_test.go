@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -53,15 +54,20 @@ const (
 
 // groupSetup records the corporation and, for each client, a holder with
 // groupEach certificates of 100 shares (numbered c*groupEach+1 …).
-func groupSetup(t *testing.T, svc *acts.Service) {
+func groupSetup(t testing.TB, svc *acts.Service) { positions(t, svc, groupClients, groupEach) }
+
+// positions records the corporation, groupClients holders, and for each
+// of the first clients a holder with per positions of 100 shares
+// (numbered c*per+1 …).
+func positions(t testing.TB, svc *acts.Service, clients, per int) {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString(createQuintus)
 	for c := range groupClients {
 		fmt.Fprintf(&b, "- {kind: person.add, effective: 2006-01-02, actor: {as: secretary}, fields: {id: h%02d, name: Holder %02d, kind: natural_person}}\n", c, c)
 	}
-	for c := range groupClients {
-		for range groupEach {
+	for c := range clients {
+		for range per {
 			fmt.Fprintf(&b, "- {kind: stock.issue, effective: 2006-01-02, actor: {as: secretary}, fields: {class: common, holder: h%02d, shares: \"100\", consideration: \"100\", resolution: r, certificated: false}}\n", c)
 		}
 	}
@@ -77,7 +83,7 @@ func groupSetup(t *testing.T, svc *acts.Service) {
 }
 
 // transferAct moves certificate n (all of it) from holder from to holder to.
-func transferAct(t *testing.T, n, from, to int) *acts.Act {
+func transferAct(t testing.TB, n, from, to int) *acts.Act {
 	return decode(t, fmt.Sprintf("- {kind: stock.transfer, effective: 2006-02-01, actor: {as: secretary}, fields: {from: h%02d, to: h%02d, certificates: [%d], shares: \"100\", evidence: authority, certificated: false}}\n", from, to, n))[0]
 }
 
@@ -263,4 +269,78 @@ func groupCommit(t *testing.T, open func(t *testing.T) acts.Store) {
 	if rep, err := svc.Verify(ctx, "quintus", acts.VerifyOptions{}); err != nil || !rep.OK {
 		t.Fatalf("Verify = %+v, %v", rep, err)
 	}
+}
+
+// BenchmarkSubmitTransfers: 1 or 16 goroutines record transfers through
+// Submit (the group commit), each moving its own positions, on SQLite and
+// PostgreSQL; it reports transfers/s, the process's CPU per transfer and
+// the acts per shared transaction. One goroutine is the serial baseline:
+// one durable transaction per act.
+func BenchmarkSubmitTransfers(b *testing.B) {
+	for _, store := range []string{"sqlite", "postgres"} {
+		for _, clients := range []int{1, groupClients} {
+			b.Run(fmt.Sprintf("%s/clients=%d", store, clients), func(b *testing.B) {
+				var inner acts.Store
+				var err error
+				if store == "sqlite" {
+					inner, err = sqlite.Open(context.Background(), testdb.SQLitePath(b))
+				} else {
+					inner, err = postgres.Open(context.Background(), testdb.Postgres(b))
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer inner.Close()
+				st := &countingStore{Store: inner}
+				svc := &acts.Service{Store: st, Clock: func() time.Time { return fixed }}
+				per := b.N/clients + 1
+				positions(b, svc, clients, per)
+				plans := make([][]*acts.Act, clients)
+				for c := range clients {
+					for i := range per {
+						plans[c] = append(plans[c], transferAct(b, c*per+i+1, c, (c+1+i%(groupClients-1))%groupClients))
+					}
+				}
+				st.updates.Store(0)
+				b.ResetTimer()
+				cpu0, began := cpuNow(), time.Now()
+				var wg sync.WaitGroup
+				for c := range clients {
+					wg.Go(func() {
+						for _, a := range plans[c] {
+							if r, err := svc.Submit(context.Background(), "quintus", a, acts.Options{}); err != nil || r.Status != acts.Recorded {
+								b.Errorf("%+v, %v", r, err)
+								return
+							}
+						}
+					})
+				}
+				wg.Wait()
+				n := float64(clients * per)
+				b.ReportMetric(n/time.Since(began).Seconds(), "transfers/s")
+				b.ReportMetric(float64(cpuNow()-cpu0)/float64(time.Millisecond)/n, "cpu-ms/transfer")
+				b.ReportMetric(n/float64(st.updates.Load()), "acts/tx")
+			})
+		}
+	}
+}
+
+// countingStore counts write transactions.
+type countingStore struct {
+	acts.Store
+	updates atomic.Int64
+}
+
+func (s *countingStore) Update(ctx context.Context, corp string, fn func(tables.Tx) error) error {
+	s.updates.Add(1)
+	return s.Store.Update(ctx, corp, fn)
+}
+
+// cpuNow is the process's CPU time (user and system).
+func cpuNow() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -55,18 +55,17 @@ type builder struct {
 	out    []m
 	events []event
 	seq    int
-	done   bool // no more events run: the next one is after today
 
 	certs   []*cert // by number - 1
 	persons map[string]bool
 	fixed   map[string]bool // holders the random acts never touch (hand-worked figures)
 	names   int             // generated names used
 
-	directors                     []string // in office, in seat order
-	chair, president, treasurer   string
-	notices, waivers, lostReports int
-	grants                        []*grant
-	place                         string
+	directors                   []string // in office, in seat order
+	chair, president, treasurer string
+	notices, waivers            int
+	grants                      []*grant
+	place                       string
 }
 
 // The corporation's first history act falls the day after the base's stock ledger.
