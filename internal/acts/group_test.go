@@ -344,3 +344,58 @@ func cpuNow() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestSubmitIdempotency: the answer to an Idempotency-Key is written in
+// the shared transaction with the act; an act whose key was answered
+// meanwhile fails alone with ErrAnswered and is not recorded, while the
+// acts sharing its transaction are recorded without it.
+func TestSubmitIdempotency(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	inner, err := sqlite.Open(ctx, testdb.SQLitePath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inner.Close()
+	st := &slowStore{Store: inner}
+	svc := &acts.Service{Store: st, Clock: func() time.Time { return fixed }}
+	groupSetup(t, svc)
+	key := func(k string) acts.Options {
+		return acts.Options{Idempotency: &acts.Idempotency{Account: "acct", Key: k, RequestHash: "hash-" + k,
+			Answer: func(rs []acts.Result) (int, []byte, error) { return 201, []byte(rs[0].Hash), nil }}}
+	}
+	r, err := svc.Submit(ctx, "quintus", transferAct(t, 1, 0, 1), key("k1"))
+	if err != nil || r.Status != acts.Recorded {
+		t.Fatalf("first: %+v, %v", r, err)
+	}
+	a, err := svc.Answered(ctx, "quintus", "acct", "k1")
+	if err != nil || a == nil || a.Status != 201 || string(a.Body) != r.Hash {
+		t.Fatalf("Answered(k1) = %+v, %v; want 201 with the hash %s", a, err, r.Hash)
+	}
+	before, _ := books(t, inner)
+	type out struct {
+		res acts.Result
+		err error
+	}
+	outs := make([]out, 3)
+	var wg sync.WaitGroup
+	for i, k := range []string{"k2", "k1", "k3"} {
+		wg.Go(func() {
+			r, err := svc.Submit(ctx, "quintus", transferAct(t, 2+i, 0, 1), key(k))
+			outs[i] = out{r, err}
+		})
+	}
+	wg.Wait()
+	if !errors.Is(outs[1].err, acts.ErrAnswered) {
+		t.Errorf("k1 again: %+v, %v; want ErrAnswered", outs[1].res, outs[1].err)
+	}
+	for _, i := range []int{0, 2} {
+		if outs[i].err != nil || outs[i].res.Status != acts.Recorded {
+			t.Errorf("act %d: %+v, %v; want recorded", i, outs[i].res, outs[i].err)
+		}
+	}
+	after, _ := books(t, inner)
+	if after.Seq != before.Seq+2 {
+		t.Errorf("the journal grew by %d, want 2", after.Seq-before.Seq)
+	}
+}
