@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,6 +103,36 @@ func check(t *testing.T, svc *acts.Service) {
 	}
 	if holders < 40 || holders > 200 {
 		t.Errorf("%d holders of record, want 40 to 200", holders)
+	}
+	t.Logf("%d acts, %d holders of record on %s", len(list), holders, today)
+
+	// Business left pending for the dashboard, in the next 60 days.
+	cal, err := svc.Calendar(ctx, demo.Corp, today, today.AddDays(60))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range cal {
+		got = append(got, d.Date.String()+" "+d.Rule+" "+d.Title)
+	}
+	t.Logf("calendar:\n%s", strings.Join(got, "\n"))
+	for _, want := range []string{"annual-2026", "dividend"} {
+		if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(strings.ToLower(s), want) }) {
+			t.Errorf("the calendar from %s holds nothing about %q", today, want)
+		}
+	}
+
+	// A proxy in force that lapses within a month (the calendar does not
+	// list proxy lapses yet).
+	proxies, err := svc.Proxies(ctx, demo.Corp, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(proxies, func(p acts.ProxyView) bool {
+		last, err := corp.ParseDate(p.LastDay)
+		return err == nil && p.Status == "in_force" && !last.Before(today) && last.Before(today.AddDays(30))
+	}) {
+		t.Errorf("no proxy in force on %s lapses within 30 days", today)
 	}
 
 	// The contested election of 2012: Frank's voters put him in place of
