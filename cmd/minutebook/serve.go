@@ -17,6 +17,8 @@ import (
 	"minutebook/internal/access"
 	"minutebook/internal/accounts"
 	"minutebook/internal/acts"
+	"minutebook/internal/corp"
+	"minutebook/internal/demo"
 	"minutebook/internal/httpapi"
 	"minutebook/internal/web"
 )
@@ -34,13 +36,13 @@ var demoLogins = []struct {
 	{"pat@quintus.example", "Pat Morgan", access.Director, "pat"},
 	{"alice@example.com", "Alice Anders", access.Stockholder, "alice"},
 	{"bob@example.com", "Bob Brandt", access.Stockholder, "bob"},
-	{"tom@quintus.example", "Tom Nguyen", access.Inspector, "tom"},
+	{"ingrid@inspectors.example", "Ingrid Inspector", access.Inspector, "ingrid"},
 	{"auditor@quintus.example", "Avery Auditor", access.Auditor, ""},
 }
 
 func (a *app) serveCmd() *cobra.Command {
 	var addr string
-	var demo bool
+	var withDemo bool
 	c := &cobra.Command{
 		Use:   "serve [--demo] [--addr HOST:PORT]",
 		Short: "serve the web application and the JSON API",
@@ -60,7 +62,7 @@ func (a *app) serveCmd() *cobra.Command {
 				return err
 			}
 			acc := &accounts.Service{Store: a.store, Clock: clk}
-			if demo {
+			if withDemo {
 				if err := a.recordDemo(ctx); err != nil {
 					return err
 				}
@@ -82,7 +84,7 @@ func (a *app) serveCmd() *cobra.Command {
 				url = "http://localhost:" + port
 			}
 			fmt.Fprintf(a.stdout, "minutebook is serving %s on %s (API: %s/api/openapi.json)\n", redact(a.dbFlag), url, url)
-			if demo {
+			if withDemo {
 				fmt.Fprintf(a.stdout, "\nDemo logins (password %s):\n", demoPassword)
 				for _, l := range demoLogins {
 					fmt.Fprintf(a.stdout, "  %-34s %s\n", l.Email, l.Role)
@@ -102,7 +104,7 @@ func (a *app) serveCmd() *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&addr, "addr", envOr("MINUTEBOOK_ADDR", "127.0.0.1:8080"), "the address to listen on (env MINUTEBOOK_ADDR)")
-	c.Flags().BoolVar(&demo, "demo", false, "record the demo corporation and its logins if the store lacks them")
+	c.Flags().BoolVar(&withDemo, "demo", false, "record the demo corporation and its logins if the store lacks them")
 	return c
 }
 
@@ -133,7 +135,17 @@ func securityHeaders(h http.Handler) http.Handler {
 	})
 }
 
-// recordDemo records the demo corporation when the store lacks it.
+// clockNow is the time now by the injected clock.
+func (a *app) clockNow() (time.Time, error) {
+	c, err := clock()
+	if err != nil {
+		return time.Time{}, err
+	}
+	return c(), nil
+}
+
+// recordDemo records the demo corporation, with its history up to today
+// (internal/demo), when the store lacks it.
 func (a *app) recordDemo(ctx context.Context) error {
 	corps, err := a.store.Corporations(ctx)
 	if err != nil {
@@ -144,18 +156,16 @@ func (a *app) recordDemo(ctx context.Context) error {
 			return nil
 		}
 	}
-	list, err := acts.DecodeFile("demo/quintus.yaml", demoActs)
+	now, err := a.clockNow()
 	if err != nil {
-		return fail(exitInternal, "the embedded demo is invalid: %v", err)
+		return err
 	}
-	rs, err := a.svc.Apply(ctx, "quintus", list, acts.Options{Atomic: true})
-	if err != nil {
-		return fail(exitInternal, "%v", err)
+	if loc, err := time.LoadLocation(demo.TimeZone); err == nil {
+		now = now.In(loc)
 	}
-	for _, r := range rs {
-		if r.Status != acts.Recorded {
-			return fail(exitInternal, "the demo act %s was %s", r.Kind, r.Status)
-		}
+	today := corp.MustDate(now.Year(), int(now.Month()), now.Day())
+	if err := demo.Record(ctx, a.svc, today); err != nil {
+		return fail(exitInternal, "recording the demo: %v", err)
 	}
 	return nil
 }

@@ -81,7 +81,16 @@ func postActs(c *Call) (any, error) {
 			return st, b, nil
 		}}
 	}
-	results, err := c.S.Acts.Apply(c.Ctx(), c.Corp, list, opt)
+	var results []acts.Result
+	if len(list) == 1 && !dry {
+		// One act shares its durable commit with the acts other requests
+		// record at the same moment (a group commit, acts.Service.Submit).
+		var r acts.Result
+		r, err = c.S.Acts.Submit(c.Ctx(), c.Corp, list[0], opt)
+		results = []acts.Result{r}
+	} else {
+		results, err = c.S.Acts.Apply(c.Ctx(), c.Corp, list, opt)
+	}
 	if errors.Is(err, acts.ErrAnswered) {
 		a, err := c.S.Acts.Answered(c.Ctx(), c.Corp, c.Principal.Account, key)
 		if err != nil || a == nil {
