@@ -69,6 +69,7 @@ var rules = map[string]Rule{
 	"App":         App,
 	"Rulebook":    Rulebook,
 	"Transport":   Transport,
+	"Views":       Views,
 	"TestSupport": TestSupport,
 	"Conformance": Conformance,
 }
