@@ -14,6 +14,9 @@ import (
 // token is returned (its second factor counted as verified when the old
 // session's was, mfa).
 func (s *Service) ChangePassword(ctx context.Context, account, current, password, remote string, mfa bool) (string, error) {
+	if err := checkPassword(password); err != nil {
+		return "", corp.E("password", corp.Invalid, "new_password: %v", err)
+	}
 	if !s.allow("addr:"+remote, addressBurst, addressInterval) || !s.allow("acct:"+account, accountBurst, accountInterval) {
 		return "", ErrRateLimited
 	}
