@@ -68,7 +68,7 @@ var principals = []principal{
 
 // fixture is what every env records after the demo: beta; a stockholders'
 // meeting m on 2004-06-15 with record date 2004-05-14, noticed and its list
-// prepared; Bob's request to examine the list.
+// prepared; Bob's and Alice's requests to examine the list.
 const fixture = `
 - {kind: corporation.create, effective: 2000-01-03, actor: {as: secretary}, fields: {id: beta, legal_name: Beta Inc., state: Delaware, time_zone: America/New_York, incorporation_date: 2000-01-03,
    registered_office: {lines: ["1 Main St"], city: Dover, region: DE, postal_code: "19901", country: US}, principal_office: {lines: ["1 Main St"], city: Dover, region: DE, postal_code: "19901", country: US},
@@ -80,6 +80,7 @@ const quintusFixture = `
 - {kind: meeting.notice, effective: 2004-06-01, actor: {person: susan, as: secretary}, fields: {meeting: m, method: mail}}
 - {kind: list.prepare, effective: 2004-06-05, actor: {person: susan, as: secretary}, fields: {meeting: m}}
 - {kind: list.request, effective: 2004-06-07, actor: {person: bob, as: holder}, fields: {meeting: m, holder: bob, purpose: "to solicit proxies for the election of directors"}}
+- {kind: list.request, effective: 2004-06-07, actor: {person: alice, as: holder}, fields: {meeting: m, holder: alice, purpose: "to communicate with other stockholders"}}
 `
 
 type chacha struct{ r *rand.ChaCha8 }

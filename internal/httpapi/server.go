@@ -17,6 +17,7 @@ import (
 	"minutebook/internal/accounts"
 	"minutebook/internal/acts"
 	"minutebook/internal/corp"
+	"minutebook/internal/journal"
 )
 
 // SessionCookie is the name of the session cookie the web application sets
@@ -243,10 +244,18 @@ func (s *Server) Authorize(r *http.Request, rt *Route) (*Call, error) {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *Route) {
 	c, err := s.Authorize(r, rt)
 	if err != nil {
-		if c != nil && c.Principal != nil && c.Corp != "" {
+		if c == nil || (corp.KindOf(err) != corp.Forbidden && corp.KindOf(err) != corp.Unauthenticated) {
+			s.fail(w, r, err)
+			return
+		}
+		if c.Principal != nil && c.Corp != "" {
 			s.Logger.Info("access refused", "account", c.Principal.Account, "route", rt.Method+" "+rt.Path, "corp", c.Corp, "reason", c.Decision.Reason)
 		}
-		s.fail(w, r, err)
+		// The refusal cites the access policy like any failed rule.
+		status := statusOf(err)
+		s.problem(w, r, &Problem{Status: status, Detail: c.Decision.Reason + " (policy " + c.Decision.Policy + ")",
+			Checks: []journal.Check{{Rule: access.Rule, Citation: access.Citation, Outcome: journal.Failed, Message: c.Decision.Reason,
+				Numbers: []journal.Number{{Name: "policy", Value: c.Decision.Policy}}}}})
 		return
 	}
 	c.W = w
