@@ -199,15 +199,21 @@ func (r response) json(t testing.TB) map[string]any {
 // do sends a request as principal who ("" for none) with headers h.
 func (e *env) do(who, method, path, body string, h ...string) response {
 	e.t.Helper()
+	return e.doBytes(who, method, path, []byte(body), h...)
+}
+
+// doBytes is do with a body of bytes.
+func (e *env) doBytes(who, method, path string, body []byte, h ...string) response {
+	e.t.Helper()
 	var rd io.Reader
-	if body != "" {
-		rd = strings.NewReader(body)
+	if len(body) > 0 {
+		rd = bytes.NewReader(body)
 	}
 	req, err := http.NewRequest(method, e.srv.URL+path, rd)
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	if body != "" {
+	if len(body) > 0 {
 		req.Header.Set("Content-Type", "application/json")
 	}
 	if who != "" {
@@ -239,5 +245,3 @@ func (e *env) head(corpID string) uint64 {
 	es := e.entries(corpID, 1)
 	return es[len(es)-1].Seq
 }
-
-var _ = bytes.MinRead

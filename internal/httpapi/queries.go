@@ -188,12 +188,12 @@ func getFullyDiluted(c *Call) (any, error) {
 // HolderPage is one person's page: what they hold on a date, their
 // certificates, instruments and proxies.
 type HolderPage struct {
-	Person       views.Person       `json:"person"`
-	On           string             `json:"on"`
-	Holdings     []views.Holding    `json:"holdings"`
+	Person       views.Person        `json:"person"`
+	On           string              `json:"on"`
+	Holdings     []views.Holding     `json:"holdings"`
 	Certificates []views.Certificate `json:"certificates"`
-	Instruments  []views.Instrument `json:"instruments"`
-	Proxies      []acts.ProxyView   `json:"proxies"`
+	Instruments  []views.Instrument  `json:"instruments"`
+	Proxies      []acts.ProxyView    `json:"proxies"`
 }
 
 func (c *Call) person() (views.Person, error) {
@@ -453,7 +453,9 @@ func (c *Call) meetingList() (*acts.StockholderList, error) {
 // errListRefused carries the refusal of a stockholder's list.access act.
 type errListRefused struct{ results []acts.Result }
 
-func (e *errListRefused) Error() string { return "the stockholder list is not open to you now (Art. II §4)" }
+func (e *errListRefused) Error() string {
+	return "the stockholder list is not open to you now (Art. II §4)"
+}
 
 func (c *Call) recordListAccess(meeting string) error {
 	today, err := c.Today()
