@@ -11,6 +11,7 @@ import (
 	"minutebook/internal/corp"
 	"minutebook/internal/forms"
 	"minutebook/internal/notify"
+	"minutebook/internal/views"
 )
 
 // meetingsCmd is "meetings": the stockholders' meetings as called and held.
@@ -175,12 +176,11 @@ func (a *app) noticeFacts(cmd *cobra.Command, id, on string) (*acts.NoticeFacts,
 }
 
 func findHolder(f *acts.NoticeFacts, id string) (*acts.NoticeHolder, error) {
-	for i := range f.Holders {
-		if f.Holders[i].Person.ID == id {
-			return &f.Holders[i], nil
-		}
+	h, err := views.NoticeHolder(f, id)
+	if err != nil {
+		return nil, fail(codeOf(err), "%v", err)
 	}
-	return nil, fail(exitBadInput, "%s is not a holder of record entitled to vote on the record date %s", id, f.RecordDate)
+	return h, nil
 }
 
 func (a *app) meetingNoticeCmd() *cobra.Command {

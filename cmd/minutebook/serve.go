@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -71,7 +72,13 @@ func (a *app) serveCmd() *cobra.Command {
 				}
 			}
 			logger := slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-			h, err := newHandler(a.svc, acc, clk, logger)
+			// The checkpoint key is the CLI's (journal checkpoint): --key, or
+			// the db path + .key, created on first use.
+			key, err := a.loadKey(true)
+			if err != nil {
+				logger.Warn("no checkpoint signing key: GET /api/corporations/{corp}/journal/checkpoint answers 404", "reason", err)
+			}
+			h, err := newHandler(a.svc, acc, clk, logger, key)
 			if err != nil {
 				return fail(exitInternal, "%v", err)
 			}
@@ -111,8 +118,9 @@ func (a *app) serveCmd() *cobra.Command {
 // newHandler wires the API and the web application into one handler:
 // /api/ to the API, everything else to the web application, behind
 // net/http's cross-origin protection (CSRF) and the security headers.
-func newHandler(svc *acts.Service, acc *accounts.Service, clk acts.Clock, logger *slog.Logger) (http.Handler, error) {
+func newHandler(svc *acts.Service, acc *accounts.Service, clk acts.Clock, logger *slog.Logger, key ed25519.PrivateKey) (http.Handler, error) {
 	api := httpapi.New(svc, acc, clk, logger)
+	api.CheckpointKey = key
 	app, err := web.New(api)
 	if err != nil {
 		return nil, err
