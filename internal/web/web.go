@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"minutebook/internal/access"
@@ -32,6 +33,9 @@ type App struct {
 	Logger   *slog.Logger
 
 	pages map[string]*template.Template
+	// verified keeps the last on-demand verification of each corporation's
+	// journal (corp id -> *Verification), in memory: a restart forgets it.
+	verified sync.Map
 }
 
 // New builds the application on the API server's services.
@@ -75,9 +79,13 @@ type Page struct {
 	Title     string
 	Principal *access.Principal
 	Corp      string
-	Flash     string
-	Error     string
-	Data      any
+	// Section is the secretary's navigation item the page belongs to
+	// (dashboard, captable, holders, meetings, board, journal, act); the
+	// corporation's navigation shows when it is set.
+	Section string
+	Flash   string
+	Error   string
+	Data    any
 }
 
 // render writes a page with the layout.
