@@ -17,11 +17,11 @@ const journalPageSize = 50
 
 // JournalRow is one act of the journal browser.
 type JournalRow struct {
-	Entry *journal.Entry
-	Hash  string
-	Prev  string // the previous entry's hash ("" for the first)
+	Entry                *journal.Entry
+	Hash                 string
+	Prev                 string // the previous entry's hash ("" for the first)
 	Held, Warned, Failed int
-	Fields                string
+	Fields               string
 }
 
 // JournalPage is a page of the journal, newest first.
