@@ -28,6 +28,9 @@ type CapTablePage struct {
 	Classes []ClassBar
 	// ChartHeight is the SVG's height in its units.
 	ChartHeight int
+	// Instruments is true when outstanding instruments call for shares:
+	// the fully diluted table shows then.
+	Instruments bool
 	Query       string // "?on=..." for the exports
 }
 
@@ -95,6 +98,9 @@ func (a *App) capTable(rq *Request) {
 		return
 	}
 	p := &CapTablePage{On: on, Today: today, Table: ct, Diluted: dl, Query: "?on=" + on.String()}
+	for _, c := range dl.Classes {
+		p.Instruments = p.Instruments || c.Instruments.Sign() != 0
+	}
 	// Voting power by holder, summed over the classes.
 	byHolder := map[string]*ChartBar{}
 	var order []string
@@ -161,7 +167,11 @@ func (a *App) capTableCSV(rq *Request) {
 			h.Votes.String(), h.OfVotingPower.RatString(), acts.Percent(h.OfVotingPower)})
 	}
 	for _, c := range ct.Classes {
-		w.Write([]string{"", "outstanding", c.Class.ID, c.Outstanding.String(), "1", "100.00", c.Votes.String(), "", ""})
+		whole, pc := "", ""
+		if c.Outstanding.Sign() > 0 {
+			whole, pc = "1", "100.00"
+		}
+		w.Write([]string{"", "outstanding", c.Class.ID, c.Outstanding.String(), whole, pc, c.Votes.String(), "", ""})
 	}
 	w.Flush()
 	rq.W.Header().Set("Content-Type", "text/csv; charset=utf-8")

@@ -307,3 +307,33 @@ var secretaryPaths = []string{
 	"/certificates/1", "/transfer", "/meetings", "/meetings/annual-2004", "/meetings/annual-2004/quorum",
 	"/meetings/annual-2004/notice", "/meetings/annual-2004/ballots", "/board", "/journal", "/journal/1", "/act",
 }
+
+// TestPostgres: on PostgreSQL the same pages give the same figures: the
+// cap table's totals, a recorded transfer with its access check, the
+// refused preview's citation, the journal verified.
+func TestPostgres(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, onPostgres)
+	_, body := s.get("secretary", "/c/quintus/captable?on=2004-05-20")
+	if !strings.Contains(body, `class="num total-shares">1,000,000<`) {
+		t.Errorf("PostgreSQL cap table lacks the total")
+	}
+	refused := url.Values{"from": {"alice"}, "to": {"frank"}, "cert": {"1"}, "shares": {"1000"}, "effective": {"2004-05-20"},
+		"evidence": {"endorsed"}, "nature": {"sale"}, "signer1": {"ray/president"}, "signer2": {"susan/secretary"}, "action": {"preview"}}
+	if st, _, body := s.post("secretary", "/c/quintus/transfer", refused); st != http.StatusUnprocessableEntity || !strings.Contains(body, "Art. VIII §1(h)") {
+		t.Errorf("PostgreSQL refused preview = %d", st)
+	}
+	gift := url.Values{"from": {"carol"}, "to": {"dan"}, "cert": {"3"}, "shares": {"50000"}, "effective": {"2004-05-20"},
+		"evidence": {"endorsed"}, "nature": {"gift"}, "signer1": {"ray/president"}, "signer2": {"susan/secretary"}, "action": {"record"}}
+	st, loc, _ := s.post("secretary", "/c/quintus/transfer", gift)
+	if st != http.StatusSeeOther {
+		t.Fatalf("PostgreSQL record = %d", st)
+	}
+	if _, body := s.get("secretary", loc); !strings.Contains(body, "MB.access.record") {
+		t.Errorf("PostgreSQL: the recorded act lacks its access check")
+	}
+	_, loc, _ = s.post("secretary", "/c/quintus/verify", nil)
+	if _, body := s.get("secretary", loc); !strings.Contains(body, "verdict-ok\">verified") {
+		t.Errorf("PostgreSQL: the journal does not verify")
+	}
+}
