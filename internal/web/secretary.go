@@ -100,7 +100,8 @@ func (a *App) secretaryRoutes(mux *http.ServeMux) {
 // secPage makes the page of a secretary's view: its title, section of the
 // navigation and data.
 func secPage(rq *Request, section, title string, data any) *Page {
-	return &Page{Title: title, Principal: rq.Principal, Corp: rq.Corp, Section: section, Data: data}
+	return &Page{Title: title, Principal: rq.Principal, Corp: rq.Corp, Section: section, Data: data,
+		CanRecord: access.Records.Decide(rq.Principal, access.Target{Corp: rq.Corp}).Allowed}
 }
 
 // fail shows err on an error page with the status of its kind (the API's

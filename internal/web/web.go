@@ -83,7 +83,10 @@ type Page struct {
 	// (dashboard, captable, holders, meetings, board, journal, act); the
 	// corporation's navigation shows when it is set.
 	Section string
-	Flash   string
+	// CanRecord is true when the principal may record acts for the
+	// corporation (the secretary): pages then offer their forms.
+	CanRecord bool
+	Flash     string
 	Error   string
 	Data    any
 }
