@@ -87,8 +87,8 @@ type Page struct {
 	// corporation (the secretary): pages then offer their forms.
 	CanRecord bool
 	Flash     string
-	Error   string
-	Data    any
+	Error     string
+	Data      any
 }
 
 // render writes a page with the layout.
