@@ -51,7 +51,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 
 	"minutebook/internal/access"
@@ -203,16 +202,6 @@ func recorded(rq *Request, o *Outcome) {
 func yamlQuote(s string) string {
 	b, _ := json.Marshal(strings.TrimSpace(s))
 	return string(b)
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // partial writes one named template of a page without the layout, for an
