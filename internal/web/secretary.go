@@ -139,11 +139,16 @@ func (a *App) names(ctx context.Context, corpID string) (map[string]string, erro
 	if err != nil {
 		return nil, err
 	}
+	return nameMap(ps), nil
+}
+
+// nameMap maps each person's id to their name.
+func nameMap(ps []corp.Person) map[string]string {
 	m := make(map[string]string, len(ps))
 	for _, p := range ps {
 		m[p.ID] = p.Name
 	}
-	return m, nil
+	return m
 }
 
 // Outcome is what a form's acts came to, for the checks table: the

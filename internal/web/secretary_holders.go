@@ -83,16 +83,12 @@ func (a *App) holder(rq *Request) {
 		a.fail(rq, err)
 		return
 	}
-	names, err := a.names(ctx, rq.Corp)
-	if err != nil {
-		a.fail(rq, err)
-		return
-	}
 	ps, err := a.Acts.Persons(ctx, rq.Corp)
 	if err != nil {
 		a.fail(rq, err)
 		return
 	}
+	names := nameMap(ps)
 	i := slices.IndexFunc(ps, func(p corp.Person) bool { return p.ID == id })
 	if i < 0 {
 		a.fail(rq, corp.E("holder", corp.NotFound, "no person %q is recorded in %s", id, rq.Corp))
@@ -219,14 +215,11 @@ func (a *App) transferPage(rq *Request, f *TransferForm, status int) {
 	if err != nil {
 		eff = today
 	}
-	if f.Names, err = a.names(ctx, rq.Corp); err != nil {
-		a.fail(rq, err)
-		return
-	}
 	if f.Persons, err = a.Acts.Persons(ctx, rq.Corp); err != nil {
 		a.fail(rq, err)
 		return
 	}
+	f.Names = nameMap(f.Persons)
 	all, err := a.Acts.Certificates(ctx, rq.Corp, "")
 	if err != nil {
 		a.fail(rq, err)

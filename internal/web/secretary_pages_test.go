@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -126,8 +127,7 @@ func TestTransferWizard(t *testing.T) {
 	if st != http.StatusOK || !strings.Contains(body, `id="cert-1"`) || !strings.Contains(body, "ROFR notice 1") {
 		t.Fatalf("wizard step 1 = %d; certificate 1 or the ROFR window of notice 1 missing", st)
 	}
-	form := url.Values{"from": {"alice"}, "to": {"frank"}, "cert": {"1"}, "shares": {"1000"}, "effective": {"2004-05-20"},
-		"evidence": {"endorsed"}, "nature": {"sale"}, "signer1": {"ray/president"}, "signer2": {"susan/secretary"}, "action": {"preview"}}
+	form := refusedSale("preview")
 	st, _, body = s.post("secretary", "/c/quintus/transfer", form)
 	if st != http.StatusUnprocessableEntity {
 		t.Fatalf("refused preview = %d\n%s", st, text(body))
@@ -146,8 +146,7 @@ func TestTransferWizard(t *testing.T) {
 		t.Fatalf("a refused transfer changed Alice's certificates: %+v", cs)
 	}
 
-	gift := url.Values{"from": {"carol"}, "to": {"dan"}, "cert": {"3"}, "shares": {"50000"}, "effective": {"2004-05-20"},
-		"evidence": {"endorsed"}, "nature": {"gift"}, "signer1": {"ray/president"}, "signer2": {"susan/secretary"}, "action": {"preview"}}
+	gift := exemptGift("preview")
 	st, _, body = s.post("secretary", "/c/quintus/transfer", gift)
 	if st != http.StatusOK || !strings.Contains(body, `id="tr-record"`) {
 		t.Fatalf("gift preview = %d:\n%s", st, text(body))
@@ -198,6 +197,19 @@ func TestDashboard(t *testing.T) {
 		if len(l) > 75 {
 			t.Errorf("ics line longer than 75 octets: %q", l)
 		}
+	}
+	// With htmx the verification answers its panel alone.
+	req, _ := http.NewRequest("POST", s.srv.URL+"/c/quintus/verify", nil)
+	req.Header.Set("HX-Request", "true")
+	resp, err := s.user["secretary"].Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if panel := string(b); resp.StatusCode != http.StatusOK || strings.Contains(panel, "<html") || !strings.HasPrefix(strings.TrimSpace(panel), `<section id="verify"`) ||
+		!strings.Contains(panel, fmt.Sprintf("All %d entries chain", entries(t, s))) {
+		t.Errorf("htmx verify = %d:\n%s", resp.StatusCode, panel)
 	}
 	st, loc, _ := s.post("secretary", "/c/quintus/verify", nil)
 	if st != http.StatusSeeOther {
@@ -318,13 +330,11 @@ func TestPostgres(t *testing.T) {
 	if !strings.Contains(body, `class="num total-shares">1,000,000<`) {
 		t.Errorf("PostgreSQL cap table lacks the total")
 	}
-	refused := url.Values{"from": {"alice"}, "to": {"frank"}, "cert": {"1"}, "shares": {"1000"}, "effective": {"2004-05-20"},
-		"evidence": {"endorsed"}, "nature": {"sale"}, "signer1": {"ray/president"}, "signer2": {"susan/secretary"}, "action": {"preview"}}
+	refused := refusedSale("preview")
 	if st, _, body := s.post("secretary", "/c/quintus/transfer", refused); st != http.StatusUnprocessableEntity || !strings.Contains(body, "Art. VIII §1(h)") {
 		t.Errorf("PostgreSQL refused preview = %d", st)
 	}
-	gift := url.Values{"from": {"carol"}, "to": {"dan"}, "cert": {"3"}, "shares": {"50000"}, "effective": {"2004-05-20"},
-		"evidence": {"endorsed"}, "nature": {"gift"}, "signer1": {"ray/president"}, "signer2": {"susan/secretary"}, "action": {"record"}}
+	gift := exemptGift("record")
 	st, loc, _ := s.post("secretary", "/c/quintus/transfer", gift)
 	if st != http.StatusSeeOther {
 		t.Fatalf("PostgreSQL record = %d", st)
@@ -336,4 +346,30 @@ func TestPostgres(t *testing.T) {
 	if _, body := s.get("secretary", loc); !strings.Contains(body, "verdict-ok\">verified") {
 		t.Errorf("PostgreSQL: the journal does not verify")
 	}
+}
+
+// refusedSale is the wizard's form for a sale of 1,000 of Alice's shares
+// to Frank, who holds none: no exemption of Art. VIII §1(f) applies.
+func refusedSale(action string) url.Values {
+	return transferForm("alice", "frank", "1", "1000", "sale", action)
+}
+
+// exemptGift is the wizard's form for a gift of 50,000 of Carol's shares
+// to her spouse Dan, exempt under Art. VIII §1(f).
+func exemptGift(action string) url.Values {
+	return transferForm("carol", "dan", "3", "50000", "gift", action)
+}
+
+func transferForm(from, to, cert, shares, nature, action string) url.Values {
+	return url.Values{"from": {from}, "to": {to}, "cert": {cert}, "shares": {shares}, "effective": {"2004-05-20"},
+		"evidence": {"endorsed"}, "nature": {nature}, "signer1": {"ray/president"}, "signer2": {"susan/secretary"}, "action": {action}}
+}
+
+// entries is the number of entries in the journal.
+func entries(t *testing.T, s *site) int {
+	es, _, err := s.svc.Entries(context.Background(), "quintus", 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(es)
 }
