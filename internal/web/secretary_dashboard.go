@@ -20,6 +20,18 @@ type Dashboard struct {
 	Obligations []DeadlineRow
 	Verify      *Verification
 	ICS         string
+	// At a glance: the cap table and the board today, the next meeting.
+	Glance *Glance
+}
+
+// Glance is the dashboard's summary of the books today.
+type Glance struct {
+	Outstanding []acts.ClassTotal
+	Votes       corp.Decimal
+	Holders     int
+	Directors   int
+	WholeBoard  int
+	Next        *acts.StockholderMeeting
 }
 
 // DeadlineRow is one deadline of the calendar, placed against today.
@@ -102,6 +114,10 @@ func (a *App) dashboard(rq *Request) {
 	}
 	if v, ok := a.verified.Load(rq.Corp); ok {
 		d.Verify = v.(*Verification)
+	}
+	if d.Glance, err = a.glance(rq, today); err != nil {
+		a.fail(rq, err)
+		return
 	}
 	a.render(rq.W, http.StatusOK, "sec_dashboard.html", secPage(rq, "dashboard", co.LegalName, d))
 }
@@ -200,4 +216,40 @@ func icsUID(s string) string {
 		}
 		return '-'
 	}, s)
+}
+
+// glance sums up the books today: shares and votes outstanding, holders
+// of record, the board, and the next stockholders' meeting.
+func (a *App) glance(rq *Request, today corp.Date) (*Glance, error) {
+	ctx := rq.R.Context()
+	ct, err := a.Acts.Holdings(ctx, rq.Corp, today)
+	if err != nil {
+		return nil, err
+	}
+	g := &Glance{Votes: ct.Votes}
+	for _, c := range ct.Classes {
+		if c.Outstanding.Sign() > 0 {
+			g.Outstanding = append(g.Outstanding, c)
+		}
+	}
+	seen := map[string]bool{}
+	for _, h := range ct.Holdings {
+		seen[h.Holder.ID] = true
+	}
+	g.Holders = len(seen)
+	br, err := a.Acts.Directors(ctx, rq.Corp, today)
+	if err != nil {
+		return nil, err
+	}
+	g.Directors, g.WholeBoard = len(br.InOffice), br.WholeBoard
+	ms, err := a.Acts.StockholderMeetings(ctx, rq.Corp)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ms {
+		if !ms[i].Date.Before(today) && (g.Next == nil || ms[i].Date.Before(g.Next.Date)) {
+			g.Next = &ms[i]
+		}
+	}
+	return g, nil
 }
