@@ -226,6 +226,12 @@ func (a *App) partial(w http.ResponseWriter, page, name string, p *Page) {
 func init() {
 	funcs["pct"] = acts.Percent
 	funcs["grouped"] = func(d corp.Decimal) string { return d.Grouped() }
+	funcs["num"] = func(s string) string {
+		if d, err := corp.ParseDecimal(s); err == nil {
+			return d.Grouped()
+		}
+		return s
+	}
 	funcs["neg"] = func(n int) int { return -n }
 	funcs["name"] = func(names map[string]string, id string) string {
 		if n, ok := names[id]; ok {

@@ -40,12 +40,12 @@ func TestMeetingLife(t *testing.T) {
 		t.Errorf("the last act recorded is not the last ballot")
 	}
 	_, body = s.get("secretary", "/c/quintus/meetings/annual-2004/quorum")
-	if !strings.Contains(text(body), "860000 of 1000000 votes present (3 holders) — quorum") || !strings.Contains(body, `hx-trigger="every 5s"`) {
+	if !strings.Contains(text(body), "860,000 of 1,000,000 votes present (3 holders) — quorum") || !strings.Contains(body, `hx-trigger="every 5s"`) {
 		t.Errorf("live quorum:\n%s", text(body))
 	}
 	_, body = s.get("secretary", "/c/quintus/meetings/annual-2004")
 	tx := text(body)
-	for _, want := range []string{"For 400000 · against 200000 · abstain 260000", "not adopted", "Not yet certified", "All 6 ballots"} {
+	for _, want := range []string{"For 400,000 · against 200,000 · abstain 260,000", "not adopted", "Not yet certified", "All 6 ballots"} {
 		if !strings.Contains(tx, want) {
 			t.Errorf("meeting page lacks %q", want)
 		}
