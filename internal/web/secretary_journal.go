@@ -71,7 +71,7 @@ func (a *App) headSeq(rq *Request) (uint64, error) {
 // newest), with verification on demand.
 func (a *App) journal(rq *Request) {
 	if s := rq.R.FormValue("seq"); s != "" {
-		http.Redirect(rq.W, rq.R, "/c/"+rq.Corp+"/journal/"+url.PathEscape(s), http.StatusSeeOther)
+		http.Redirect(rq.W, rq.R, "/c/"+url.PathEscape(rq.Corp)+"/journal/"+url.PathEscape(s), http.StatusSeeOther)
 		return
 	}
 	head, err := a.headSeq(rq)
