@@ -158,7 +158,7 @@ func (a *app) loadtest(ctx context.Context, cfg loadConfig) error {
 }
 
 func startLoadServer(svc *acts.Service, acc *accounts.Service, clk acts.Clock) (*loadServer, error) {
-	h, err := newHandler(svc, acc, clk, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h, err := newHandler(svc, acc, clk, slog.New(slog.NewTextHandler(io.Discard, nil)), nil)
 	if err != nil {
 		return nil, fail(exitInternal, "%v", err)
 	}
