@@ -107,6 +107,7 @@ func (a *App) Handler() http.Handler {
 	mux.HandleFunc("POST /login", a.postLogin)
 	mux.HandleFunc("POST /logout", a.postLogout)
 	mux.HandleFunc("GET /{$}", a.home)
+	a.accountRoutes(mux)
 	a.secretaryRoutes(mux)
 	a.portalRoutes(mux)
 	return mux
