@@ -5,6 +5,7 @@ import (
 
 	"minutebook/internal/access"
 	"minutebook/internal/acts"
+	"minutebook/internal/corp"
 	"minutebook/internal/journal"
 )
 
@@ -30,3 +31,13 @@ func (s *Server) Record(ctx context.Context, p *access.Principal, corpID string,
 	}
 	return s.Acts.Apply(ctx, corpID, list, opt)
 }
+
+// Today is the civil date now in the corporation's time zone, for the web
+// application's defaults.
+func (s *Server) Today(ctx context.Context, corpID string) (corp.Date, error) {
+	return s.today(ctx, corpID)
+}
+
+// StatusOf is the HTTP status of an error: the API's one error-kind map,
+// shared with the web application's error pages.
+func StatusOf(err error) int { return statusOf(err) }
