@@ -148,3 +148,13 @@ func personNames(ps []corp.Person) map[string]string {
 }
 
 func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
+
+// grouped writes a decimal with thousands separators ("400,000"), or s
+// as it is when it is not a decimal.
+func grouped(s string) string {
+	d, err := corp.ParseDecimal(s)
+	if err != nil {
+		return s
+	}
+	return d.Grouped()
+}

@@ -174,6 +174,7 @@ type meetingView struct {
 	Receipt   *acts.ReceiptCheck
 	List      *acts.StockholderList
 	Names     map[string]string
+	Group     func(string) string // a decimal with thousands separators
 }
 
 func (a *App) meetingView(q *Request) (*meetingView, error) {
@@ -190,7 +191,7 @@ func (a *App) meetingView(q *Request) (*meetingView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &meetingView{Today: today, Meeting: rec.Meeting, Names: personNames(ps), Polls: "not_open"}
+	v := &meetingView{Today: today, Meeting: rec.Meeting, Names: personNames(ps), Polls: "not_open", Group: grouped}
 	for _, p := range ps {
 		if p.ID == who {
 			v.Holder = p

@@ -46,6 +46,7 @@ type inspectorMeetingView struct {
 	Tally     *acts.CertifiedResult
 	Certified *acts.CertifiedResult
 	Names     map[string]string
+	Group     func(string) string // a decimal with thousands separators
 }
 
 func (a *App) inspectorView(q *Request) (*inspectorMeetingView, error) {
@@ -58,7 +59,7 @@ func (a *App) inspectorView(q *Request) (*inspectorMeetingView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &inspectorMeetingView{Me: q.Principal.Person(c), Meeting: rec.Meeting, Polls: "not_open", Names: personNames(ps)}
+	v := &inspectorMeetingView{Me: q.Principal.Person(c), Meeting: rec.Meeting, Polls: "not_open", Names: personNames(ps), Group: grouped}
 	prox, err := a.Acts.Proxies(ctx, c, rec.Meeting.Date)
 	if err != nil {
 		return nil, err
