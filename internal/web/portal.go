@@ -79,22 +79,22 @@ type actDocActor struct {
 	As     corp.Capacity `json:"as"`
 }
 
-// recorded is the outcome of an act submitted from a page: the result, and
+// portalOutcome is the outcome of an act submitted from a page: the result, and
 // the refusal in words (with the rules' citations) when it was refused.
-type recorded struct {
+type portalOutcome struct {
 	Result  acts.Result
 	Refusal string
 	Failed  []journal.Check
 }
 
 // OK reports whether the act was recorded.
-func (r *recorded) OK() bool { return r.Result.Status == acts.Recorded }
+func (r *portalOutcome) OK() bool { return r.Result.Status == acts.Recorded }
 
-// record submits one act through the API's act path as the request's
+// portalRecord submits one act through the API's act path as the request's
 // principal, dated today in the corporation's time zone. The access
 // decision (access.MayRecord) is the act's first check and is recorded
 // with it in the journal; a refusal names every failed rule.
-func (a *App) record(q *Request, kind string, actor actDocActor, fields map[string]any) (*recorded, error) {
+func (a *App) portalRecord(q *Request, kind string, actor actDocActor, fields map[string]any) (*portalOutcome, error) {
 	today, err := a.API.Today(q.R.Context(), q.Corp)
 	if err != nil {
 		return nil, err
@@ -111,7 +111,7 @@ func (a *App) record(q *Request, kind string, actor actDocActor, fields map[stri
 	if err != nil {
 		return nil, err
 	}
-	out := &recorded{Result: rs[0]}
+	out := &portalOutcome{Result: rs[0]}
 	if out.OK() {
 		return out, nil
 	}
@@ -126,9 +126,9 @@ func (a *App) record(q *Request, kind string, actor actDocActor, fields map[stri
 	return out, nil
 }
 
-// fail shows an error page for err: its kind decides the status; its
+// portalFail shows an error page for err: its kind decides the status; its
 // message is shown when it is the user's (not found, invalid), else logged.
-func (a *App) fail(q *Request, err error) {
+func (a *App) portalFail(q *Request, err error) {
 	status := httpStatus(err)
 	msg := err.Error()
 	if status >= 500 {
@@ -149,9 +149,9 @@ func personNames(ps []corp.Person) map[string]string {
 
 func itoa(n uint64) string { return strconv.FormatUint(n, 10) }
 
-// grouped writes a decimal with thousands separators ("400,000"), or s
+// withSeparators writes a decimal with thousands separators ("400,000"), or s
 // as it is when it is not a decimal.
-func grouped(s string) string {
+func withSeparators(s string) string {
 	d, err := corp.ParseDecimal(s)
 	if err != nil {
 		return s

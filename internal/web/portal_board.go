@@ -74,7 +74,7 @@ func (a *App) boardPortal(q *Request) { a.showBoard(q, http.StatusOK, "", "") }
 func (a *App) showBoard(q *Request, status int, flash, refusal string) {
 	v, err := a.boardView(q)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	a.render(q.W, status, "portal_board.html", &Page{Title: "Board", Principal: q.Principal, Corp: q.Corp, Flash: flash, Error: refusal, Data: v})
@@ -87,10 +87,10 @@ func (a *App) postConsentSign(q *Request) {
 	id := q.R.PathValue("consent")
 	today, err := a.API.Today(q.R.Context(), q.Corp)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
-	r, err := a.record(q, "board.consent_sign", actDocActor{Person: q.Principal.Person(q.Corp), As: corp.AsDirector},
+	r, err := a.portalRecord(q, "board.consent_sign", actDocActor{Person: q.Principal.Person(q.Corp), As: corp.AsDirector},
 		map[string]any{"consent": id, "signed": today})
 	if err != nil {
 		a.showBoard(q, httpStatus(err), "", err.Error())
@@ -118,7 +118,7 @@ type boardMeetingView struct {
 func (a *App) boardMeetingPage(q *Request) {
 	m, err := a.Acts.Minutes(q.R.Context(), q.Corp, q.R.PathValue("meeting"))
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	a.render(q.W, http.StatusOK, "portal_board_meeting.html", &Page{Title: "Minutes · " + q.R.PathValue("meeting"), Principal: q.Principal, Corp: q.Corp,

@@ -108,7 +108,7 @@ func (a *App) holderPage(q *Request) { a.showHolder(q, http.StatusOK, "", "") }
 func (a *App) showHolder(q *Request, status int, flash, refusal string) {
 	v, err := a.holderView(q)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	a.render(q.W, status, "portal_holder.html", &Page{Title: v.Person.Name, Principal: q.Principal, Corp: q.Corp, Flash: flash, Error: refusal, Data: v})
@@ -120,7 +120,7 @@ func (a *App) postProxy(q *Request) {
 	who := q.R.PathValue("person")
 	today, err := a.API.Today(q.R.Context(), q.Corp)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	proxyHolder := q.R.PostFormValue("proxy_holder")
@@ -133,7 +133,7 @@ func (a *App) postProxy(q *Request) {
 	if meeting != "" {
 		fields["meeting"] = meeting
 	}
-	r, err := a.record(q, "proxy.grant", actDocActor{Person: who, As: corp.AsHolder}, fields)
+	r, err := a.portalRecord(q, "proxy.grant", actDocActor{Person: who, As: corp.AsHolder}, fields)
 	if err != nil {
 		a.showHolder(q, httpStatus(err), "", err.Error())
 		return
@@ -145,7 +145,7 @@ func (a *App) postProxy(q *Request) {
 	a.showHolder(q, http.StatusOK, "Your proxy "+id+" is recorded (journal entry #"+itoa(r.Result.Seq)+").", "")
 }
 
-func refusedStatus(r *recorded) int {
+func refusedStatus(r *portalOutcome) int {
 	for _, ch := range r.Failed {
 		if ch.Rule == access.Rule {
 			return http.StatusForbidden
@@ -191,7 +191,7 @@ func (a *App) meetingView(q *Request) (*meetingView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &meetingView{Today: today, Meeting: rec.Meeting, Names: personNames(ps), Polls: "not_open", Group: grouped}
+	v := &meetingView{Today: today, Meeting: rec.Meeting, Names: personNames(ps), Polls: "not_open", Group: withSeparators}
 	for _, p := range ps {
 		if p.ID == who {
 			v.Holder = p
@@ -252,7 +252,7 @@ func (a *App) holderMeeting(q *Request) { a.showMeeting(q, http.StatusOK, "", ""
 func (a *App) showMeeting(q *Request, status int, flash, refusal string, edit func(*meetingView)) {
 	v, err := a.meetingView(q)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	if edit != nil {
@@ -267,11 +267,11 @@ func (a *App) postBallot(q *Request) {
 	who, id := q.R.PathValue("person"), q.R.PathValue("meeting")
 	v, err := a.meetingView(q)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	if err := q.R.ParseForm(); err != nil {
-		a.fail(q, corp.E("ballot", corp.Invalid, "%v", err))
+		a.portalFail(q, corp.E("ballot", corp.Invalid, "%v", err))
 		return
 	}
 	var ballots []map[string]any
@@ -291,7 +291,7 @@ func (a *App) postBallot(q *Request) {
 		a.showMeeting(q, http.StatusBadRequest, "", "Mark a choice on at least one matter.", nil)
 		return
 	}
-	r, err := a.record(q, "ballot.cast", actDocActor{Person: who, As: corp.AsHolder}, map[string]any{"meeting": id, "holder": who, "ballots": ballots})
+	r, err := a.portalRecord(q, "ballot.cast", actDocActor{Person: who, As: corp.AsHolder}, map[string]any{"meeting": id, "holder": who, "ballots": ballots})
 	if err != nil {
 		a.showMeeting(q, httpStatus(err), "", err.Error(), nil)
 		return
@@ -315,7 +315,7 @@ func (a *App) postReceipt(q *Request) {
 	}
 	check, err := a.Acts.VerifyReceipt(q.R.Context(), q.Corp, id, rc)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	a.showMeeting(q, http.StatusOK, "", "", func(v *meetingView) { v.Receipt = check })
@@ -325,7 +325,7 @@ func (a *App) postReceipt(q *Request) {
 // the purpose (list.request as holder; Art. II §4; DGCL §219(a)).
 func (a *App) postListRequest(q *Request) {
 	who, id := q.R.PathValue("person"), q.R.PathValue("meeting")
-	r, err := a.record(q, "list.request", actDocActor{Person: who, As: corp.AsHolder},
+	r, err := a.portalRecord(q, "list.request", actDocActor{Person: who, As: corp.AsHolder},
 		map[string]any{"meeting": id, "holder": who, "purpose": strings.TrimSpace(q.R.PostFormValue("purpose"))})
 	if err != nil {
 		a.showMeeting(q, httpStatus(err), "", err.Error(), nil)
@@ -343,7 +343,7 @@ func (a *App) postListRequest(q *Request) {
 // and refused outside the Art. II §4 window or without a request.
 func (a *App) postListView(q *Request) {
 	who, id := q.R.PathValue("person"), q.R.PathValue("meeting")
-	r, err := a.record(q, "list.access", actDocActor{Person: who, As: corp.AsHolder}, map[string]any{"meeting": id, "holder": who})
+	r, err := a.portalRecord(q, "list.access", actDocActor{Person: who, As: corp.AsHolder}, map[string]any{"meeting": id, "holder": who})
 	if err != nil {
 		a.showMeeting(q, httpStatus(err), "", err.Error(), nil)
 		return
@@ -354,19 +354,19 @@ func (a *App) postListView(q *Request) {
 	}
 	v, err := a.meetingView(q)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	rd := v.Meeting.Date
 	if v.Meeting.RecordDate != "" {
 		if rd, err = corp.ParseDate(v.Meeting.RecordDate); err != nil {
-			a.fail(q, err)
+			a.portalFail(q, err)
 			return
 		}
 	}
 	list, err := a.Acts.StockholderList(q.R.Context(), q.Corp, rd)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	v.List = list

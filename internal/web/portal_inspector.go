@@ -23,12 +23,12 @@ func (a *App) inspectorIndex(q *Request) {
 	ctx := q.R.Context()
 	today, err := a.API.Today(ctx, q.Corp)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	ms, err := a.Acts.StockholderMeetings(ctx, q.Corp)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	slices.SortStableFunc(ms, func(x, y acts.StockholderMeeting) int { return y.Date.Compare(x.Date) })
@@ -59,7 +59,7 @@ func (a *App) inspectorView(q *Request) (*inspectorMeetingView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := &inspectorMeetingView{Me: q.Principal.Person(c), Meeting: rec.Meeting, Polls: "not_open", Names: personNames(ps), Group: grouped}
+	v := &inspectorMeetingView{Me: q.Principal.Person(c), Meeting: rec.Meeting, Polls: "not_open", Names: personNames(ps), Group: withSeparators}
 	prox, err := a.Acts.Proxies(ctx, c, rec.Meeting.Date)
 	if err != nil {
 		return nil, err
@@ -98,7 +98,7 @@ func (a *App) inspectorMeeting(q *Request) { a.showInspector(q, http.StatusOK, "
 func (a *App) showInspector(q *Request, status int, flash, refusal string) {
 	v, err := a.inspectorView(q)
 	if err != nil {
-		a.fail(q, err)
+		a.portalFail(q, err)
 		return
 	}
 	a.render(q.W, status, "portal_inspector_meeting.html", &Page{Title: "Inspector · " + v.Meeting.ID, Principal: q.Principal, Corp: q.Corp, Flash: flash, Error: refusal, Data: v})
@@ -113,7 +113,7 @@ func (a *App) postCertify(q *Request) {
 	if q.R.PostFormValue("step") == "close" {
 		kind = "polls.close"
 	}
-	r, err := a.record(q, kind, me, map[string]any{"meeting": id})
+	r, err := a.portalRecord(q, kind, me, map[string]any{"meeting": id})
 	if err != nil {
 		a.showInspector(q, httpStatus(err), "", err.Error())
 		return
