@@ -183,3 +183,16 @@ func TestSiteStarts(t *testing.T) {
 		t.Errorf("portal without a session = %s → %s", res.Status, res.Header.Get("Location"))
 	}
 }
+
+// routeExists reports whether the site has a page at path: without a
+// session a page redirects to the login page; an unknown path is 404.
+func (s *site) routeExists(t *testing.T, path string) bool {
+	t.Helper()
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := c.Get(s.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	return res.StatusCode != http.StatusNotFound
+}

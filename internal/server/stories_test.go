@@ -3,11 +3,37 @@ package server_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
+
+// annualMeeting calls the annual meeting of 2026-06-01, gives notice and
+// prepares the list, as the secretary's meeting pages do.
+const annualMeeting = `
+- {kind: meeting.call, effective: 2026-04-01, actor: {as: board}, fields: {id: annual-2026, type: annual, date: 2026-06-01, time: "10:00", place: "47212 Mission Falls Court, Fremont", record_date: 2026-05-01}}
+- {kind: meeting.notice, effective: 2026-04-15, actor: {person: susan, as: secretary}, fields: {meeting: annual-2026, method: mail}}
+- {kind: list.prepare, effective: 2026-05-01, actor: {person: susan, as: secretary}, fields: {meeting: annual-2026}}
+`
+
+// consentOut circulates a consent of the board and records the signatures
+// of every director but Pat.
+const consentOut = `
+- kind: board.consent_circulate
+  effective: 2026-05-05
+  actor: {person: susan, as: secretary}
+  fields:
+    id: uwc-2026-05-05
+    resolutions: ["RESOLVED, that Hale & Whitcomb LLP be appointed the independent auditors of the corporation for the fiscal year ending March 31, 2027."]
+- {kind: board.consent_sign, effective: 2026-05-06, actor: {person: quinn, as: director}, fields: {consent: uwc-2026-05-05}}
+- {kind: board.consent_sign, effective: 2026-05-06, actor: {person: ray, as: director}, fields: {consent: uwc-2026-05-05}}
+- {kind: board.consent_sign, effective: 2026-05-06, actor: {person: sam, as: director}, fields: {consent: uwc-2026-05-05}}
+- {kind: board.consent_sign, effective: 2026-05-07, actor: {person: tess, as: director}, fields: {consent: uwc-2026-05-05}}
+`
 
 // TestBrowserStories drives the real server in headless Chromium through
 // the stories of issue 6, in the order of a season of the corporation:
-// the list inspection window before the annual meeting, a director's
+// the secretary's issuance and transfer and the cap table, the call of the
+// annual meeting with its notice window and list, the list inspection window before the annual meeting, a director's
 // signature of a consent, a stockholder refused another holder's page, a
 // proxy granted, the ballot cast online during the polls with its
 // receipt, the inspector's certification, and the receipt checked against
@@ -22,6 +48,84 @@ func TestBrowserStories(t *testing.T) {
 		u.open("/login", "#email")
 		u.screenshot("login")
 	})
+
+	susan := s.login(t, b, "susan.salvesen@quintus.example")
+	secretaryPages := s.routeExists(t, "/c/quintus/captable")
+
+	t.Run("the secretary records an issuance and a transfer, and sees the cap table change", func(t *testing.T) {
+		susan.t = t
+		if !secretaryPages {
+			t.Skip("the secretary's pages (cap table, act editor, transfer wizard) are not in this build yet")
+		}
+		s.SetDay("2026-03-10")
+		susan.open("/c/quintus/captable", "#captable-holders")
+		susan.wants("#captable-holders", "Carol Chen", "200,000", "Dan Chen", "100,000")
+		susan.open("/c/quintus/act?kind=stock.issue", "#act-yaml")
+		susan.run(chromedpSetValue("#act-yaml", `kind: stock.issue
+effective: 2026-03-10
+actor: {person: susan, as: secretary}
+fields: {class: common, holder: carol, shares: "10000", consideration: "10000.00", resolution: "Board resolution of 2026-03-02", signers: [{person: ray, office: president}, {person: susan, office: secretary}]}
+`))
+		susan.click("#act-preview", "#act-record")
+		susan.click("#act-record", ".flash")
+		susan.wants(".flash", "Recorded as act #")
+		if kind, d := s.lastEntry(t); kind != "stock.issue" || !strings.Contains(d, "as secretary of quintus") {
+			t.Errorf("journal: %s, access %q", kind, d)
+		}
+		susan.open("/c/quintus/transfer?from=carol", "#transfer")
+		susan.run(chromedpSetValue("#tr-to", "dan"), chromedp.SetJavascriptAttribute(chromedp.CSS("#cert-3"), "checked", "true"),
+			chromedpSetValue("#tr-shares", "50000"), chromedpSetValue("#tr-effective", "2026-03-10"), chromedpSetValue("#tr-evidence", "endorsed"),
+			chromedpSetValue("#tr-nature", "gift"), chromedpSetValue("#tr-signer1", "ray/president"), chromedpSetValue("#tr-signer2", "susan/secretary"))
+		susan.click("#tr-preview", "#tr-record")
+		susan.click("#tr-record", ".flash")
+		if kind, _ := s.lastEntry(t); kind != "stock.transfer" {
+			t.Errorf("journal: the newest entry is %s, want stock.transfer", kind)
+		}
+		susan.open("/c/quintus/captable", "#captable-holders")
+		susan.wants("#captable-holders", "Carol Chen", "160,000", "Dan Chen", "150,000")
+		susan.screenshot("secretary-captable")
+	})
+
+	t.Run("the secretary calls the annual meeting, the notice window is enforced, and the list is generated", func(t *testing.T) {
+		susan.t = t
+		s.SetDay("2026-04-01")
+		if !secretaryPages {
+			s.api(t, "susan.salvesen@quintus.example", annualMeeting)
+			t.Skip("the secretary's meeting pages are not in this build yet: the call, the notice and the list were recorded through the API")
+		}
+		susan.open("/c/quintus/meetings", "#meeting-call")
+		susan.run(chromedpSetValue("#mc-id", "annual-2026"), chromedpSetValue("#mc-type", "annual"), chromedpSetValue("#mc-date", "2026-06-01"),
+			chromedpSetValue("#mc-time", "10:00"), chromedpSetValue("#mc-place", "47212 Mission Falls Court, Fremont"),
+			chromedpSetValue("#mc-record-date", "2026-05-01"), chromedpSetValue("#mc-effective", "2026-04-01"))
+		susan.click("#mc-preview", "#mc-record")
+		susan.click("#mc-record", "#notice-send")
+		s.SetDay("2026-04-15")
+		susan.open("/c/quintus/meetings/annual-2026", "#notice-send")
+		susan.run(chromedpSetValue("#ns-effective", "2026-05-23"))
+		susan.click("#ns-check", "#ns-verdict")
+		susan.wants("#ns-verdict", "refused", "Art. II §3")
+		susan.run(chromedpSetValue("#ns-effective", "2026-04-15"))
+		susan.click("#ns-send", "main")
+		if kind, _ := s.lastEntry(t); kind != "meeting.notice" {
+			t.Fatalf("journal: the newest entry is %s, want meeting.notice", kind)
+		}
+		s.SetDay("2026-05-01")
+		susan.open("/c/quintus/act?kind=list.prepare", "#act-yaml")
+		susan.run(chromedpSetValue("#act-yaml", "kind: list.prepare\neffective: 2026-05-01\nactor: {person: susan, as: secretary}\nfields: {meeting: annual-2026}\n"))
+		susan.click("#act-preview", "#act-record")
+		susan.click("#act-record", ".flash")
+		susan.open("/c/quintus/meetings/annual-2026", "#list")
+		susan.wants("#list", "Prepared 2026-05-01")
+		susan.click("#list-link", "#captable-holders")
+		susan.wants("#captable-holders", "Alice Anders", "400,000")
+		susan.open("/c/quintus/meetings/annual-2026", "#list")
+		susan.screenshot("secretary-meeting")
+	})
+
+	// The board's consent goes out on 2026-05-05; every director but Pat
+	// signs (recorded by the secretary, who records any act).
+	s.SetDay("2026-05-07")
+	s.api(t, "susan.salvesen@quintus.example", consentOut)
 
 	bob := s.login(t, b, "bob@example.com")
 	t.Run("a stockholder is refused another holder's page", func(t *testing.T) {
