@@ -116,10 +116,39 @@ func (u *user) text(sel string) string {
 	return s
 }
 
-// click clicks sel and waits for the element next on the page it leads to.
+// click clicks sel, which submits a form or follows a link, and waits for
+// the element next on the new page (not on the page clicked: the old
+// document is marked, and the wait starts when a document without the mark
+// has loaded).
 func (u *user) click(sel, next string) {
 	u.t.Helper()
-	u.run(chromedp.Click(chromedp.CSS(sel)), chromedp.WaitVisible(chromedp.CSS(next)))
+	u.run(void(chromedp.Evaluate[int]("window.__mbOld = 1")), chromedp.Click(chromedp.CSS(sel)),
+		newPage, chromedp.WaitVisible(chromedp.CSS(next)))
+}
+
+// newPage waits until the tab shows a loaded document without the mark
+// that click set on the old one. Evaluations fail while the tab navigates;
+// it tries again every 50 ms until its context ends.
+func newPage(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+	for {
+		loaded, err := chromedp.Evaluate[bool]("document.readyState === 'complete' && !window.__mbOld")(ctx, t)
+		if err == nil && loaded {
+			return chromedp.Void{}, nil
+		}
+		select {
+		case <-ctx.Done():
+			return chromedp.Void{}, ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// void is an action that discards the value of a.
+func void[T any](a chromedp.Action[T]) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := a(ctx, t)
+		return chromedp.Void{}, err
+	}
 }
 
 // wants fails unless the element sel's text contains every fragment.

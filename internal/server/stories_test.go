@@ -3,8 +3,6 @@ package server_test
 import (
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // annualMeeting calls the annual meeting of 2026-06-01, gives notice and
@@ -67,17 +65,17 @@ actor: {person: susan, as: secretary}
 fields: {class: common, holder: carol, shares: "10000", consideration: "10000.00", resolution: "Board resolution of 2026-03-02", signers: [{person: ray, office: president}, {person: susan, office: secretary}]}
 `))
 		susan.click("#act-preview", "#act-record")
-		susan.click("#act-record", ".flash")
+		susan.click("#act-record", "#checks")
 		susan.wants(".flash", "Recorded as act #")
 		if kind, d := s.lastEntry(t); kind != "stock.issue" || !strings.Contains(d, "as secretary of quintus") {
 			t.Errorf("journal: %s, access %q", kind, d)
 		}
 		susan.open("/c/quintus/transfer?from=carol", "#transfer")
-		susan.run(chromedpSetValue("#tr-to", "dan"), chromedp.SetJavascriptAttribute(chromedp.CSS("#cert-3"), "checked", "true"),
+		susan.run(chromedpSetValue("#tr-to", "dan"), chromedpClick("#cert-3"),
 			chromedpSetValue("#tr-shares", "50000"), chromedpSetValue("#tr-effective", "2026-03-10"), chromedpSetValue("#tr-evidence", "endorsed"),
 			chromedpSetValue("#tr-nature", "gift"), chromedpSetValue("#tr-signer1", "ray/president"), chromedpSetValue("#tr-signer2", "susan/secretary"))
 		susan.click("#tr-preview", "#tr-record")
-		susan.click("#tr-record", ".flash")
+		susan.click("#tr-record", "#checks")
 		if kind, _ := s.lastEntry(t); kind != "stock.transfer" {
 			t.Errorf("journal: the newest entry is %s, want stock.transfer", kind)
 		}
@@ -113,7 +111,7 @@ fields: {class: common, holder: carol, shares: "10000", consideration: "10000.00
 		susan.open("/c/quintus/act?kind=list.prepare", "#act-yaml")
 		susan.run(chromedpSetValue("#act-yaml", "kind: list.prepare\neffective: 2026-05-01\nactor: {person: susan, as: secretary}\nfields: {meeting: annual-2026}\n"))
 		susan.click("#act-preview", "#act-record")
-		susan.click("#act-record", ".flash")
+		susan.click("#act-record", "#checks")
 		susan.open("/c/quintus/meetings/annual-2026", "#list")
 		susan.wants("#list", "Prepared 2026-05-01")
 		susan.click("#list-link", "#captable-holders")
