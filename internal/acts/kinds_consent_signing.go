@@ -121,13 +121,9 @@ fields:
 		return err
 	}
 	e.Check("MB.consent.unique", !filed && !out, fmt.Sprintf("consent %s is not yet on the books", f.ID), fmt.Sprintf("consent %s is already on the books", f.ID))
-	members, body, err := consentMembers(e, &ConsentFields{Committee: f.Committee})
+	members, body, asked, err := f.asked(e)
 	if err != nil {
 		return err
-	}
-	asked := f.Directors
-	if asked == nil {
-		asked = members
 	}
 	var strangers, missing []string
 	for _, d := range asked {
@@ -149,18 +145,25 @@ fields:
 		N("members", len(members)), N("asked", len(asked)))
 	return nil
 }, func(e *Env, f *ConsentCirculateFields) error {
-	members, body, err := consentMembers(e, &ConsentFields{Committee: f.Committee})
+	_, body, asked, err := f.asked(e)
 	if err != nil {
 		return err
-	}
-	asked := f.Directors
-	if asked == nil {
-		asked = members
 	}
 	c := &circulation{ID: f.ID, Body: body, Circulated: e.Act.Effective, Directors: asked, Resolutions: f.Resolutions,
 		Signatures: []ConsentSignerField{}, Seq: int64(e.Seq)}
 	return e.Rows.Put(tables.BoardConsentCirculations, c.row())
 })
+
+// asked returns the members in office on the act's date, the body and
+// the members asked to sign (by default every member in office).
+func (f *ConsentCirculateFields) asked(e *Env) (members []string, body string, asked []string, err error) {
+	members, body, err = consentMembers(e, &ConsentFields{Committee: f.Committee})
+	asked = f.Directors
+	if asked == nil {
+		asked = members
+	}
+	return members, body, asked, err
+}
 
 func orNone(s []string) string {
 	if len(s) == 0 {

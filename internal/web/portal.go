@@ -126,6 +126,33 @@ func (a *App) portalRecord(q *Request, kind string, actor actDocActor, fields ma
 	return out, nil
 }
 
+// recordOrShow records one act through portalRecord; when it is refused
+// or fails, it shows the refusal with show (403, 409 or 422 as the API
+// answers) and returns false.
+func (a *App) recordOrShow(q *Request, kind string, actor actDocActor, fields map[string]any, show func(status int, flash, refusal string)) (*portalOutcome, bool) {
+	r, err := a.portalRecord(q, kind, actor, fields)
+	switch {
+	case err != nil:
+		show(httpStatus(err), "", err.Error())
+		return nil, false
+	case !r.OK():
+		show(refusedStatus(r), "", r.Refusal)
+		return nil, false
+	}
+	return r, true
+}
+
+// showPage renders the page tmpl of the view that build makes, titled by
+// title, or the error page when build fails.
+func showPage[V any](a *App, q *Request, status int, tmpl, flash, refusal string, build func(*Request) (V, error), title func(V) string) {
+	v, err := build(q)
+	if err != nil {
+		a.portalFail(q, err)
+		return
+	}
+	a.render(q.W, status, tmpl, &Page{Title: title(v), Principal: q.Principal, Corp: q.Corp, Flash: flash, Error: refusal, Data: v})
+}
+
 // portalFail shows an error page for err: its kind decides the status; its
 // message is shown when it is the user's (not found, invalid), else logged.
 func (a *App) portalFail(q *Request, err error) {

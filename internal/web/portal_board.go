@@ -72,12 +72,7 @@ func (a *App) boardView(q *Request) (*boardView, error) {
 func (a *App) boardPortal(q *Request) { a.showBoard(q, http.StatusOK, "", "") }
 
 func (a *App) showBoard(q *Request, status int, flash, refusal string) {
-	v, err := a.boardView(q)
-	if err != nil {
-		a.portalFail(q, err)
-		return
-	}
-	a.render(q.W, status, "portal_board.html", &Page{Title: "Board", Principal: q.Principal, Corp: q.Corp, Flash: flash, Error: refusal, Data: v})
+	showPage(a, q, status, "portal_board.html", flash, refusal, a.boardView, func(*boardView) string { return "Board" })
 }
 
 // postConsentSign signs a circulated consent as the principal's own person,
@@ -90,14 +85,10 @@ func (a *App) postConsentSign(q *Request) {
 		a.portalFail(q, err)
 		return
 	}
-	r, err := a.portalRecord(q, "board.consent_sign", actDocActor{Person: q.Principal.Person(q.Corp), As: corp.AsDirector},
-		map[string]any{"consent": id, "signed": today})
-	if err != nil {
-		a.showBoard(q, httpStatus(err), "", err.Error())
-		return
-	}
-	if !r.OK() {
-		a.showBoard(q, refusedStatus(r), "", r.Refusal)
+	show := func(status int, flash, refusal string) { a.showBoard(q, status, flash, refusal) }
+	r, ok := a.recordOrShow(q, "board.consent_sign", actDocActor{Person: q.Principal.Person(q.Corp), As: corp.AsDirector},
+		map[string]any{"consent": id, "signed": today}, show)
+	if !ok {
 		return
 	}
 	msg := "Your signature of consent " + id + " is recorded (journal entry #" + itoa(r.Result.Seq) + ")."

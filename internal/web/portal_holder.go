@@ -106,12 +106,7 @@ func (a *App) holderView(q *Request) (*holderView, error) {
 func (a *App) holderPage(q *Request) { a.showHolder(q, http.StatusOK, "", "") }
 
 func (a *App) showHolder(q *Request, status int, flash, refusal string) {
-	v, err := a.holderView(q)
-	if err != nil {
-		a.portalFail(q, err)
-		return
-	}
-	a.render(q.W, status, "portal_holder.html", &Page{Title: v.Person.Name, Principal: q.Principal, Corp: q.Corp, Flash: flash, Error: refusal, Data: v})
+	showPage(a, q, status, "portal_holder.html", flash, refusal, a.holderView, func(v *holderView) string { return v.Person.Name })
 }
 
 // postProxy grants a proxy as the holder (proxy.grant, actor {person, as:
@@ -133,13 +128,9 @@ func (a *App) postProxy(q *Request) {
 	if meeting != "" {
 		fields["meeting"] = meeting
 	}
-	r, err := a.portalRecord(q, "proxy.grant", actDocActor{Person: who, As: corp.AsHolder}, fields)
-	if err != nil {
-		a.showHolder(q, httpStatus(err), "", err.Error())
-		return
-	}
-	if !r.OK() {
-		a.showHolder(q, refusedStatus(r), "", r.Refusal)
+	show := func(status int, flash, refusal string) { a.showHolder(q, status, flash, refusal) }
+	r, ok := a.recordOrShow(q, "proxy.grant", actDocActor{Person: who, As: corp.AsHolder}, fields, show)
+	if !ok {
 		return
 	}
 	a.showHolder(q, http.StatusOK, "Your proxy "+id+" is recorded (journal entry #"+itoa(r.Result.Seq)+").", "")
@@ -250,15 +241,19 @@ func (a *App) meetingView(q *Request) (*meetingView, error) {
 func (a *App) holderMeeting(q *Request) { a.showMeeting(q, http.StatusOK, "", "", nil) }
 
 func (a *App) showMeeting(q *Request, status int, flash, refusal string, edit func(*meetingView)) {
-	v, err := a.meetingView(q)
-	if err != nil {
-		a.portalFail(q, err)
-		return
+	build := func(q *Request) (*meetingView, error) {
+		v, err := a.meetingView(q)
+		if err == nil && edit != nil {
+			edit(v)
+		}
+		return v, err
 	}
-	if edit != nil {
-		edit(v)
-	}
-	a.render(q.W, status, "portal_meeting.html", &Page{Title: "Meeting " + v.Meeting.ID, Principal: q.Principal, Corp: q.Corp, Flash: flash, Error: refusal, Data: v})
+	showPage(a, q, status, "portal_meeting.html", flash, refusal, build, func(v *meetingView) string { return "Meeting " + v.Meeting.ID })
+}
+
+// showMeetingAs is showMeeting as recordOrShow calls it.
+func (a *App) showMeetingAs(q *Request) func(status int, flash, refusal string) {
+	return func(status int, flash, refusal string) { a.showMeeting(q, status, flash, refusal, nil) }
 }
 
 // postBallot casts the holder's ballots (ballot.cast as holder) while the
@@ -291,13 +286,8 @@ func (a *App) postBallot(q *Request) {
 		a.showMeeting(q, http.StatusBadRequest, "", "Mark a choice on at least one matter.", nil)
 		return
 	}
-	r, err := a.portalRecord(q, "ballot.cast", actDocActor{Person: who, As: corp.AsHolder}, map[string]any{"meeting": id, "holder": who, "ballots": ballots})
-	if err != nil {
-		a.showMeeting(q, httpStatus(err), "", err.Error(), nil)
-		return
-	}
-	if !r.OK() {
-		a.showMeeting(q, refusedStatus(r), "", r.Refusal, nil)
+	r, ok := a.recordOrShow(q, "ballot.cast", actDocActor{Person: who, As: corp.AsHolder}, map[string]any{"meeting": id, "holder": who, "ballots": ballots}, a.showMeetingAs(q))
+	if !ok {
 		return
 	}
 	a.showMeeting(q, http.StatusOK, "Your ballot is recorded (journal entry #"+itoa(r.Result.Seq)+"). Keep its receipt below: after the inspector certifies the result, it proves that your ballot was counted.", "", nil)
@@ -325,14 +315,9 @@ func (a *App) postReceipt(q *Request) {
 // the purpose (list.request as holder; Art. II §4; DGCL §219(a)).
 func (a *App) postListRequest(q *Request) {
 	who, id := q.R.PathValue("person"), q.R.PathValue("meeting")
-	r, err := a.portalRecord(q, "list.request", actDocActor{Person: who, As: corp.AsHolder},
-		map[string]any{"meeting": id, "holder": who, "purpose": strings.TrimSpace(q.R.PostFormValue("purpose"))})
-	if err != nil {
-		a.showMeeting(q, httpStatus(err), "", err.Error(), nil)
-		return
-	}
-	if !r.OK() {
-		a.showMeeting(q, refusedStatus(r), "", r.Refusal, nil)
+	r, ok := a.recordOrShow(q, "list.request", actDocActor{Person: who, As: corp.AsHolder},
+		map[string]any{"meeting": id, "holder": who, "purpose": strings.TrimSpace(q.R.PostFormValue("purpose"))}, a.showMeetingAs(q))
+	if !ok {
 		return
 	}
 	a.showMeeting(q, http.StatusOK, "Your request and its purpose are recorded (journal entry #"+itoa(r.Result.Seq)+"). You may now examine the list.", "", nil)
@@ -343,13 +328,8 @@ func (a *App) postListRequest(q *Request) {
 // and refused outside the Art. II §4 window or without a request.
 func (a *App) postListView(q *Request) {
 	who, id := q.R.PathValue("person"), q.R.PathValue("meeting")
-	r, err := a.portalRecord(q, "list.access", actDocActor{Person: who, As: corp.AsHolder}, map[string]any{"meeting": id, "holder": who})
-	if err != nil {
-		a.showMeeting(q, httpStatus(err), "", err.Error(), nil)
-		return
-	}
-	if !r.OK() {
-		a.showMeeting(q, refusedStatus(r), "", r.Refusal, nil)
+	r, ok := a.recordOrShow(q, "list.access", actDocActor{Person: who, As: corp.AsHolder}, map[string]any{"meeting": id, "holder": who}, a.showMeetingAs(q))
+	if !ok {
 		return
 	}
 	v, err := a.meetingView(q)

@@ -96,12 +96,7 @@ func (a *App) inspectorView(q *Request) (*inspectorMeetingView, error) {
 func (a *App) inspectorMeeting(q *Request) { a.showInspector(q, http.StatusOK, "", "") }
 
 func (a *App) showInspector(q *Request, status int, flash, refusal string) {
-	v, err := a.inspectorView(q)
-	if err != nil {
-		a.portalFail(q, err)
-		return
-	}
-	a.render(q.W, status, "portal_inspector_meeting.html", &Page{Title: "Inspector · " + v.Meeting.ID, Principal: q.Principal, Corp: q.Corp, Flash: flash, Error: refusal, Data: v})
+	showPage(a, q, status, "portal_inspector_meeting.html", flash, refusal, a.inspectorView, func(v *inspectorMeetingView) string { return "Inspector · " + v.Meeting.ID })
 }
 
 // postCertify closes the polls (when asked and still open) and certifies
@@ -113,13 +108,9 @@ func (a *App) postCertify(q *Request) {
 	if q.R.PostFormValue("step") == "close" {
 		kind = "polls.close"
 	}
-	r, err := a.portalRecord(q, kind, me, map[string]any{"meeting": id})
-	if err != nil {
-		a.showInspector(q, httpStatus(err), "", err.Error())
-		return
-	}
-	if !r.OK() {
-		a.showInspector(q, refusedStatus(r), "", r.Refusal)
+	show := func(status int, flash, refusal string) { a.showInspector(q, status, flash, refusal) }
+	r, ok := a.recordOrShow(q, kind, me, map[string]any{"meeting": id}, show)
+	if !ok {
 		return
 	}
 	msg := "The result is certified (journal entry #" + itoa(r.Result.Seq) + ")."
