@@ -114,17 +114,7 @@ func consentSigning(t *testing.T, st acts.Store) {
 // journal replays to the stored tables.
 func TestConsentSigningSameOnBothStores(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
-	lite, err := sqlite.Open(ctx, testdb.SQLitePath(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lite.Close()
-	pg, err := postgres.Open(ctx, testdb.Postgres(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pg.Close()
+	lite, pg := bothStores(t)
 	consentSigning(t, lite)
 	consentSigning(t, pg)
 	h1, r1 := books(t, lite)
@@ -134,4 +124,22 @@ func TestConsentSigningSameOnBothStores(t *testing.T) {
 	if err := r1.Scan(tables.BoardConsentCirculations, nil, func(tables.Row) error { n++; return nil }); err != nil || n != 1 {
 		t.Errorf("circulations = %d, %v; want 1", n, err)
 	}
+}
+
+// bothStores opens a fresh SQLite store and a fresh PostgreSQL database,
+// closed when the test ends.
+func bothStores(t *testing.T) (acts.Store, acts.Store) {
+	t.Helper()
+	ctx := context.Background()
+	lite, err := sqlite.Open(ctx, testdb.SQLitePath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lite.Close() })
+	pg, err := postgres.Open(ctx, testdb.Postgres(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pg.Close() })
+	return lite, pg
 }
