@@ -74,7 +74,6 @@ func TestPortalAccess(t *testing.T) {
 		{"alice@example.com", "GET", "/board", nil, 403, "requires the role"},
 		{"alice@example.com", "GET", "/inspector", nil, 403, "requires the role"},
 		{"alice@example.com", "GET", "/inspector/meetings/annual-2026", nil, 403, "requires the role"},
-		{"alice@example.com", "GET", "", nil, 303, ""},
 		{"pat@quintus.example", "GET", "/board", nil, 200, "uwc-2026-05-05"},
 		{"pat@quintus.example", "GET", "/holders/alice", nil, 200, "400,000"},
 		{"pat@quintus.example", "GET", "/inspector", nil, 403, "requires the role"},
@@ -98,6 +97,22 @@ func TestPortalAccess(t *testing.T) {
 		st, body := fetch(t, clients[c.login], c.method, base+c.path, c.form)
 		if st != c.status || !strings.Contains(body, c.want) {
 			t.Errorf("%s %s %s = %d, want %d with %q", c.login, c.method, c.path, st, c.status, c.want)
+		}
+	}
+	// /c/{corp}/portal (the home page's link) sends each login to its page.
+	for login, want := range map[string]string{
+		"alice@example.com":              "/c/quintus/portal/holders/alice",
+		"pat@quintus.example":            "/c/quintus/portal/board",
+		"ingrid@inspectors.example":      "/c/quintus/portal/inspector",
+		"susan.salvesen@quintus.example": "/c/quintus",
+	} {
+		res, err := clients[login].Get(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != want {
+			t.Errorf("%s: GET /c/quintus/portal = %s → %q, want 303 → %q", login, res.Status, res.Header.Get("Location"), want)
 		}
 	}
 }

@@ -44,25 +44,34 @@ func (a *App) portalRoutes(mux *http.ServeMux) {
 // holder, hence closed to stockholders (ReadBallots without Own).
 var inspectorPages = access.Policy{Name: "inspector-pages", Roles: access.ReadBallots.Roles}
 
-// portalIndex sends the principal to their portal: a stockholder to their
-// holder page, a director to the board portal, an inspector to the
-// inspector's page; others choose.
+// portalIndex sends the principal to their page in the corporation: the
+// secretary, an officer or the auditor to the secretary's side (/c/{corp});
+// a director to the board portal, the inspector to the inspector's pages,
+// a stockholder to their holder page, in that order of preference.
 func (a *App) portalIndex(q *Request) {
 	c := q.Corp
+	to := map[access.Role]string{}
 	for _, g := range q.Principal.In(c) {
-		switch {
-		case g.Role == access.Stockholder && g.Person != "":
-			http.Redirect(q.W, q.R, "/c/"+c+"/portal/holders/"+g.Person, http.StatusSeeOther)
-			return
-		case g.Role == access.Director:
-			http.Redirect(q.W, q.R, "/c/"+c+"/portal/board", http.StatusSeeOther)
-			return
-		case g.Role == access.Inspector:
-			http.Redirect(q.W, q.R, "/c/"+c+"/portal/inspector", http.StatusSeeOther)
+		switch g.Role {
+		case access.Secretary, access.Officer, access.Auditor:
+			to[g.Role] = "/c/" + c
+		case access.Director:
+			to[g.Role] = "/c/" + c + "/portal/board"
+		case access.Inspector:
+			to[g.Role] = "/c/" + c + "/portal/inspector"
+		case access.Stockholder:
+			if g.Person != "" {
+				to[g.Role] = "/c/" + c + "/portal/holders/" + g.Person
+			}
+		}
+	}
+	for _, r := range []access.Role{access.Secretary, access.Officer, access.Auditor, access.Director, access.Inspector, access.Stockholder} {
+		if u, ok := to[r]; ok {
+			http.Redirect(q.W, q.R, u, http.StatusSeeOther)
 			return
 		}
 	}
-	http.Redirect(q.W, q.R, "/c/"+c, http.StatusSeeOther)
+	http.Redirect(q.W, q.R, "/", http.StatusSeeOther)
 }
 
 // actDoc is one act as the portal submits it: the act file's JSON form
