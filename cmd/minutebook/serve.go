@@ -20,8 +20,7 @@ import (
 	"minutebook/internal/acts"
 	"minutebook/internal/corp"
 	"minutebook/internal/demo"
-	"minutebook/internal/httpapi"
-	"minutebook/internal/web"
+	"minutebook/internal/server"
 )
 
 // demoPassword is the password of every demo login (printed by serve --demo).
@@ -115,32 +114,10 @@ func (a *app) serveCmd() *cobra.Command {
 	return c
 }
 
-// newHandler wires the API and the web application into one handler:
-// /api/ to the API, everything else to the web application, behind
-// net/http's cross-origin protection (CSRF) and the security headers.
+// newHandler wires the API and the web application into one handler
+// (package server).
 func newHandler(svc *acts.Service, acc *accounts.Service, clk acts.Clock, logger *slog.Logger, key ed25519.PrivateKey) (http.Handler, error) {
-	api := httpapi.New(svc, acc, clk, logger)
-	api.CheckpointKey = key
-	app, err := web.New(api)
-	if err != nil {
-		return nil, err
-	}
-	mux := http.NewServeMux()
-	mux.Handle("/api/", api.Handler())
-	mux.Handle("/", app.Handler())
-	csrf := http.NewCrossOriginProtection()
-	return securityHeaders(csrf.Handler(mux)), nil
-}
-
-func securityHeaders(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hd := w.Header()
-		hd.Set("X-Content-Type-Options", "nosniff")
-		hd.Set("Referrer-Policy", "same-origin")
-		hd.Set("X-Frame-Options", "DENY")
-		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
-		h.ServeHTTP(w, r)
-	})
+	return server.Handler(svc, acc, clk, logger, key)
 }
 
 // clockNow is the time now by the injected clock.

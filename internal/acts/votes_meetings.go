@@ -242,7 +242,7 @@ func withAttendance(r tables.Reader, m *votingMeeting) error {
 	for _, a := range as {
 		var v int64
 		if a.votes != "" {
-			// The voting power meeting.held counted (migration 0019).
+			// The voting power meeting.held counted (migration 0018).
 			d, err := corp.ParseDecimal(a.votes)
 			if err != nil {
 				return fmt.Errorf("attendance of %s at %s: votes: %v", a.holder, m.ID, err)

@@ -59,7 +59,7 @@ var (
 		{"meeting", Text}, {"holder", Text}, {"mode", Text}, {"proxy_holder", Text}, {"shares", Text}, {"objected", Int}, {"seq", Int},
 		// votes: the holder's voting power at the record date, as
 		// meeting.held counted it (a decimal; "" in rows recorded before
-		// migration 0019, whose votes are read from the ledger).
+		// migration 0018, whose votes are read from the ledger).
 		{"votes", Text},
 	}})
 	// ListInspections logs each request to examine the stockholder list,
