@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"os"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -250,14 +249,6 @@ func BenchmarkMeeting(b *testing.B) {
 
 // cpuTime is the CPU time this process has used (user and system, every
 // thread, the garbage collector's included; not the PostgreSQL server's).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // reportCPU reports the CPU time per op since from: on the shared machine
 // the wall time per op is an upper bound; the CPU time is the op's own.
 func reportCPU(b *testing.B, from time.Duration) {
