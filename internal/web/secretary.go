@@ -232,6 +232,13 @@ func init() {
 		}
 		return s
 	}
+	funcs["money"] = func(d corp.Decimal) string {
+		whole, cents, _ := strings.Cut(d.StringFixed(2), ".")
+		if x, err := corp.ParseDecimal(whole); err == nil {
+			return x.Grouped() + "." + cents
+		}
+		return d.StringFixed(2)
+	}
 	funcs["neg"] = func(n int) int { return -n }
 	funcs["name"] = func(names map[string]string, id string) string {
 		if n, ok := names[id]; ok {

@@ -269,6 +269,53 @@ func TestJournal(t *testing.T) {
 	if st, _ := s.get("secretary", fmt.Sprintf("/c/quintus/journal/%d", n+1)); st != http.StatusNotFound {
 		t.Errorf("an entry past the head = %d, want 404", st)
 	}
+	// Fifteen more acts run the journal past one page of 50: page 2 holds the
+	// oldest acts.
+	var src strings.Builder
+	for i := range 15 {
+		fmt.Fprintf(&src, "- {kind: person.add, effective: 2004-05-20, actor: {person: susan, as: secretary}, fields: {id: p%d, name: Person %d, kind: natural_person}}\n", i, i)
+	}
+	if st, _, body := s.post("secretary", "/c/quintus/act", url.Values{"src": {src.String()}, "action": {"record"}}); st != http.StatusSeeOther {
+		t.Fatalf("fifteen persons = %d:\n%s", st, text(body))
+	}
+	n = entries(t, s)
+	if n <= 50 {
+		t.Fatalf("%d entries: the test needs more than a page", n)
+	}
+	_, body = s.get("secretary", "/c/quintus/journal?page=2")
+	if !strings.Contains(body, `id="act-1"`) || strings.Contains(body, fmt.Sprintf(`id="act-%d"`, n-49)) || !strings.Contains(body, `id="journal-prev"`) {
+		t.Errorf("journal page 2 of %d entries is not the oldest %d", n, n-50)
+	}
+	if st, _ := s.get("secretary", "/c/quintus/journal?page=3"); st != http.StatusBadRequest {
+		t.Errorf("journal page 3 = %d, want 400", st)
+	}
+}
+
+// TestHolderAndCertificate: Dan's page shows his partly paid certificate
+// and the transfer link; the certificate page its consideration, amount
+// paid, signers and legends; a stranger's page is 404.
+func TestHolderAndCertificate(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, onSQLite)
+	st, body := s.get("secretary", "/c/quintus/holders/dan")
+	if st != http.StatusOK || !strings.Contains(text(body), "Certificate 4 common 100,000 2001-05-01 outstanding") || !strings.Contains(body, `id="transfer-start"`) {
+		t.Errorf("Dan's page = %d:\n%s", st, text(body))
+	}
+	if _, body := s.get("director", "/c/quintus/holders/dan"); strings.Contains(body, `id="transfer-start"`) {
+		t.Errorf("a director is offered the transfer")
+	}
+	_, body = s.get("secretary", "/c/quintus/certificates/4")
+	for _, want := range []string{"$100,000.00 · paid $25,000.00 partly paid", "Ray Patel (president), Susan Salvesen (secretary)"} {
+		if !strings.Contains(text(body), want) {
+			t.Errorf("certificate 4 lacks %q:\n%s", want, text(body))
+		}
+	}
+	if st, _ := s.get("secretary", "/c/quintus/holders/nobody"); st != http.StatusNotFound {
+		t.Errorf("unknown holder = %d, want 404", st)
+	}
+	if st, _ := s.get("secretary", "/c/quintus/certificates/99"); st != http.StatusNotFound {
+		t.Errorf("unknown certificate = %d, want 404", st)
+	}
 }
 
 // TestBoard: the board page shows the directors, the vacancy (4 of 5),
