@@ -38,6 +38,7 @@ package web
 //	            every 5 s by htmx from .../quorum), table#ballots,
 //	            section#tally, section#certification, a.act-step per next act
 //	notice      article#notice-text (the notice to one holder), select#nh
+//	minutes     article#minutes-text (/c/{corp}/minutes/{meeting})
 //	board       table#directors, ul#vacancies, table#committees,
 //	            table#officers (td.acting), table#resolutions, table#consents
 //	journal     table#journal (tr#act-{seq}), a#journal-next, a#journal-prev,
@@ -88,6 +89,7 @@ func (a *App) secretaryRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /c/{corp}/meetings/{meeting}/ballots", a.guard(access.ReadBallots, "", a.meetingBallots))
 
 	mux.HandleFunc("GET /c/{corp}/board", a.guard(board, "", a.board))
+	mux.HandleFunc("GET /c/{corp}/minutes/{meeting}", a.guard(board, "", a.minutes))
 
 	mux.HandleFunc("GET /c/{corp}/journal", a.guard(books, "", a.journal))
 	mux.HandleFunc("GET /c/{corp}/journal/{seq}", a.guard(books, "", a.journalEntry))

@@ -20,7 +20,7 @@ func TestSmoke(t *testing.T) {
 	s := newSite(t, onSQLite)
 	for _, path := range []string{"", "/captable", "/holders", "/holders/alice", "/certificates/1", "/transfer?from=alice",
 		"/meetings", "/meetings/annual-2004", "/meetings/annual-2004/quorum", "/meetings/annual-2004/notice", "/board", "/journal", "/journal/3",
-		"/act", "/act?kind=stock.issue"} {
+		"/act", "/act?kind=stock.issue", "/minutes/bm-2001-05-10"} {
 		st, body := s.get("secretary", "/c/quintus"+path)
 		if st != http.StatusOK {
 			t.Errorf("GET %s = %d\n%s", path, st, body)
@@ -318,6 +318,22 @@ func TestHolderAndCertificate(t *testing.T) {
 	}
 }
 
+// TestMinutes: the minutes of the board meeting of 2001-05-10 name the
+// directors present, the quorum and the committee it designated, with the
+// citation of its check.
+func TestMinutes(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, onSQLite)
+	st, body := s.get("director", "/c/quintus/minutes/bm-2001-05-10")
+	tx := text(body)
+	if st != http.StatusOK || !strings.Contains(tx, "Pat Morgan") || !strings.Contains(tx, "Audit Committee") || !strings.Contains(tx, "Art. III §11") {
+		t.Errorf("minutes = %d:\n%s", st, tx)
+	}
+	if _, body := s.get("secretary", "/c/quintus/meetings"); !strings.Contains(body, `href="/c/quintus/minutes/bm-2001-05-10"`) {
+		t.Errorf("the meetings page does not link the minutes")
+	}
+}
+
 // TestBoard: the board page shows the directors, the vacancy (4 of 5),
 // the committee and its powers, and the officers.
 func TestBoard(t *testing.T) {
@@ -364,7 +380,7 @@ func TestStockholderRefused(t *testing.T) {
 var secretaryPaths = []string{
 	"", "/calendar.ics", "/captable", "/captable.csv", "/captable.pdf", "/holders", "/holders/alice",
 	"/certificates/1", "/transfer", "/meetings", "/meetings/annual-2004", "/meetings/annual-2004/quorum",
-	"/meetings/annual-2004/notice", "/meetings/annual-2004/ballots", "/board", "/journal", "/journal/1", "/act",
+	"/meetings/annual-2004/notice", "/meetings/annual-2004/ballots", "/board", "/journal", "/journal/1", "/act", "/minutes/bm-2001-05-10",
 }
 
 // TestPostgres: on PostgreSQL the same pages give the same figures: the
