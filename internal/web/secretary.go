@@ -38,6 +38,7 @@ package web
 //	            every 5 s by htmx from .../quorum), table#ballots,
 //	            section#tally, section#certification, a.act-step per next act
 //	notice      article#notice-text (the notice to one holder), select#nh
+//	minutes     article#minutes-text (/c/{corp}/minutes/{meeting})
 //	board       table#directors, ul#vacancies, table#committees,
 //	            table#officers (td.acting), table#resolutions, table#consents
 //	journal     table#journal (tr#act-{seq}), a#journal-next, a#journal-prev,
@@ -88,6 +89,7 @@ func (a *App) secretaryRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /c/{corp}/meetings/{meeting}/ballots", a.guard(access.ReadBallots, "", a.meetingBallots))
 
 	mux.HandleFunc("GET /c/{corp}/board", a.guard(board, "", a.board))
+	mux.HandleFunc("GET /c/{corp}/minutes/{meeting}", a.guard(board, "", a.minutes))
 
 	mux.HandleFunc("GET /c/{corp}/journal", a.guard(books, "", a.journal))
 	mux.HandleFunc("GET /c/{corp}/journal/{seq}", a.guard(books, "", a.journalEntry))
@@ -231,6 +233,13 @@ func init() {
 			return d.Grouped()
 		}
 		return s
+	}
+	funcs["money"] = func(d corp.Decimal) string {
+		whole, cents, _ := strings.Cut(d.StringFixed(2), ".")
+		if x, err := corp.ParseDecimal(whole); err == nil {
+			return x.Grouped() + "." + cents
+		}
+		return d.StringFixed(2)
 	}
 	funcs["neg"] = func(n int) int { return -n }
 	funcs["name"] = func(names map[string]string, id string) string {

@@ -367,3 +367,21 @@ func (a *App) meetingBallots(rq *Request) {
 	}
 	a.render(rq.W, http.StatusOK, "sec_ballots.html", secPage(rq, "meetings", "Ballots of "+id, &BallotsPage{Meeting: id, Ballots: bs, Names: names}))
 }
+
+// MinutesPage is the secretary's minutes of a meeting of the board or a
+// committee, or of a written consent (forms.Minutes).
+type MinutesPage struct {
+	ID     string
+	Blocks []NoticeBlock
+}
+
+// minutes shows the minutes generated from the journal.
+func (a *App) minutes(rq *Request) {
+	id := rq.R.PathValue("meeting")
+	m, err := a.Acts.Minutes(rq.R.Context(), rq.Corp, id)
+	if err != nil {
+		a.fail(rq, err)
+		return
+	}
+	a.render(rq.W, http.StatusOK, "sec_minutes.html", secPage(rq, "meetings", "Minutes of "+id, &MinutesPage{ID: id, Blocks: flatten(forms.Minutes(m))}))
+}

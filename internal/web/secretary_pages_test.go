@@ -20,7 +20,7 @@ func TestSmoke(t *testing.T) {
 	s := newSite(t, onSQLite)
 	for _, path := range []string{"", "/captable", "/holders", "/holders/alice", "/certificates/1", "/transfer?from=alice",
 		"/meetings", "/meetings/annual-2004", "/meetings/annual-2004/quorum", "/meetings/annual-2004/notice", "/board", "/journal", "/journal/3",
-		"/act", "/act?kind=stock.issue"} {
+		"/act", "/act?kind=stock.issue", "/minutes/bm-2001-05-10"} {
 		st, body := s.get("secretary", "/c/quintus"+path)
 		if st != http.StatusOK {
 			t.Errorf("GET %s = %d\n%s", path, st, body)
@@ -269,6 +269,69 @@ func TestJournal(t *testing.T) {
 	if st, _ := s.get("secretary", fmt.Sprintf("/c/quintus/journal/%d", n+1)); st != http.StatusNotFound {
 		t.Errorf("an entry past the head = %d, want 404", st)
 	}
+	// Fifteen more acts run the journal past one page of 50: page 2 holds the
+	// oldest acts.
+	var src strings.Builder
+	for i := range 15 {
+		fmt.Fprintf(&src, "- {kind: person.add, effective: 2004-05-20, actor: {person: susan, as: secretary}, fields: {id: p%d, name: Person %d, kind: natural_person}}\n", i, i)
+	}
+	if st, _, body := s.post("secretary", "/c/quintus/act", url.Values{"src": {src.String()}, "action": {"record"}}); st != http.StatusSeeOther {
+		t.Fatalf("fifteen persons = %d:\n%s", st, text(body))
+	}
+	n = entries(t, s)
+	if n <= 50 {
+		t.Fatalf("%d entries: the test needs more than a page", n)
+	}
+	_, body = s.get("secretary", "/c/quintus/journal?page=2")
+	if !strings.Contains(body, `id="act-1"`) || strings.Contains(body, fmt.Sprintf(`id="act-%d"`, n-49)) || !strings.Contains(body, `id="journal-prev"`) {
+		t.Errorf("journal page 2 of %d entries is not the oldest %d", n, n-50)
+	}
+	if st, _ := s.get("secretary", "/c/quintus/journal?page=3"); st != http.StatusBadRequest {
+		t.Errorf("journal page 3 = %d, want 400", st)
+	}
+}
+
+// TestHolderAndCertificate: Dan's page shows his partly paid certificate
+// and the transfer link; the certificate page its consideration, amount
+// paid, signers and legends; a stranger's page is 404.
+func TestHolderAndCertificate(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, onSQLite)
+	st, body := s.get("secretary", "/c/quintus/holders/dan")
+	if st != http.StatusOK || !strings.Contains(text(body), "Certificate 4 common 100,000 2001-05-01 outstanding") || !strings.Contains(body, `id="transfer-start"`) {
+		t.Errorf("Dan's page = %d:\n%s", st, text(body))
+	}
+	if _, body := s.get("director", "/c/quintus/holders/dan"); strings.Contains(body, `id="transfer-start"`) {
+		t.Errorf("a director is offered the transfer")
+	}
+	_, body = s.get("secretary", "/c/quintus/certificates/4")
+	for _, want := range []string{"$100,000.00 · paid $25,000.00 partly paid", "Ray Patel (president), Susan Salvesen (secretary)"} {
+		if !strings.Contains(text(body), want) {
+			t.Errorf("certificate 4 lacks %q:\n%s", want, text(body))
+		}
+	}
+	if st, _ := s.get("secretary", "/c/quintus/holders/nobody"); st != http.StatusNotFound {
+		t.Errorf("unknown holder = %d, want 404", st)
+	}
+	if st, _ := s.get("secretary", "/c/quintus/certificates/99"); st != http.StatusNotFound {
+		t.Errorf("unknown certificate = %d, want 404", st)
+	}
+}
+
+// TestMinutes: the minutes of the board meeting of 2001-05-10 name the
+// directors present, the quorum and the committee it designated, with the
+// citation of its check.
+func TestMinutes(t *testing.T) {
+	t.Parallel()
+	s := newSite(t, onSQLite)
+	st, body := s.get("director", "/c/quintus/minutes/bm-2001-05-10")
+	tx := text(body)
+	if st != http.StatusOK || !strings.Contains(tx, "Pat Morgan") || !strings.Contains(tx, "Audit Committee") || !strings.Contains(tx, "Art. III §11") {
+		t.Errorf("minutes = %d:\n%s", st, tx)
+	}
+	if _, body := s.get("secretary", "/c/quintus/meetings"); !strings.Contains(body, `href="/c/quintus/minutes/bm-2001-05-10"`) {
+		t.Errorf("the meetings page does not link the minutes")
+	}
 }
 
 // TestBoard: the board page shows the directors, the vacancy (4 of 5),
@@ -317,7 +380,7 @@ func TestStockholderRefused(t *testing.T) {
 var secretaryPaths = []string{
 	"", "/calendar.ics", "/captable", "/captable.csv", "/captable.pdf", "/holders", "/holders/alice",
 	"/certificates/1", "/transfer", "/meetings", "/meetings/annual-2004", "/meetings/annual-2004/quorum",
-	"/meetings/annual-2004/notice", "/meetings/annual-2004/ballots", "/board", "/journal", "/journal/1", "/act",
+	"/meetings/annual-2004/notice", "/meetings/annual-2004/ballots", "/board", "/journal", "/journal/1", "/act", "/minutes/bm-2001-05-10",
 }
 
 // TestPostgres: on PostgreSQL the same pages give the same figures: the
