@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"math/bits"
-	"slices"
 	"strings"
 	"time"
 
@@ -227,7 +226,7 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 		}
 		moved = append(moved, le)
 	}
-	slices.SortFunc(moved, compareList)
+	sortList(moved)
 	if n := base.Entries + len(moved); n > cap(l.Holders) { // changes after the last segment
 		l.Holders = append(make([]ListedHolder, 0, n), l.Holders...)
 	}

@@ -9,7 +9,8 @@ package gen_test
 // holders), MB_GEN_BATCH (acts per atomic Apply, default 20,000). Set MINUTEBOOK_TEST_POSTGRES for the PostgreSQL figures; the
 // postgres sub-benchmarks skip without it. MB_GEN_SQLITE (a file) and
 // MB_GEN_POSTGRES (a DSN) keep the generated history between runs;
-// MB_GEN_RELIST=1 rebuilds a kept history's list checkpoints first.
+// MB_GEN_RELIST=1 rebuilds a kept history's list checkpoints first;
+// MB_GEN_RECORD_DATE lists on another date than the middle of the history.
 
 import (
 	"context"
@@ -24,6 +25,7 @@ import (
 	"time"
 
 	"minutebook/internal/acts"
+	"minutebook/internal/corp"
 	"minutebook/internal/gen"
 	"minutebook/internal/journal"
 	"minutebook/internal/postgres"
@@ -260,6 +262,13 @@ func BenchmarkStockholderList(b *testing.B) {
 			b.Run(strconv.Itoa(cfg.Holders), func(b *testing.B) {
 				ctx := context.Background()
 				on := cfg.Middle()
+				if s := os.Getenv("MB_GEN_RECORD_DATE"); s != "" {
+					d, err := corp.ParseDate(s)
+					if err != nil {
+						b.Fatalf("MB_GEN_RECORD_DATE: %v", err)
+					}
+					on = d
+				}
 				b.ReportAllocs()
 				listed := 0
 				cpu := cpuTime()
