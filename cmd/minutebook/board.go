@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"minutebook/internal/forms"
+	"minutebook/internal/views"
 )
 
 // boardCmd is "board": the meetings of the board and its committees, the
@@ -125,29 +126,8 @@ func (a *app) courtCmd() *cobra.Command {
 			if err != nil {
 				return fail(codeOf(err), "%v", err)
 			}
-			type holderJSON struct {
-				Holder string `json:"holder"`
-				Name   string `json:"name"`
-				Shares string `json:"shares"`
-			}
-			hs := func(src []struct{ id, name, shares string }) []holderJSON {
-				out := []holderJSON{}
-				for _, h := range src {
-					out = append(out, holderJSON{h.id, h.name, h.shares})
-				}
-				return out
-			}
-			var eligible, others []struct{ id, name, shares string }
-			for _, h := range ce.Eligible {
-				eligible = append(eligible, struct{ id, name, shares string }{h.Holder.ID, h.Holder.Name, h.Shares.String()})
-			}
-			for _, h := range ce.Others {
-				others = append(others, struct{ id, name, shares string }{h.Holder.ID, h.Holder.Name, h.Shares.String()})
-			}
 			if asJSON {
-				writeJSON(a.stdout, map[string]any{"on": d.String(), "rule": ce.Rule, "citation": ce.Citation, "triggers": ce.Triggers,
-					"outstanding_voting_shares": ce.Outstanding.String(), "threshold": ce.Threshold.String(),
-					"eligible": hs(eligible), "below_threshold": hs(others)})
+				writeJSON(a.stdout, views.CourtOf(d, ce))
 				return nil
 			}
 			if len(ce.Triggers) == 0 {
@@ -204,19 +184,7 @@ func (a *app) minutesCmd() *cobra.Command {
 			case "text", "":
 				fmt.Fprint(a.stdout, doc.Text())
 			case "json":
-				type itemJSON struct {
-					Seq     uint64 `json:"seq"`
-					Kind    string `json:"kind"`
-					For     int    `json:"for"`
-					Against int    `json:"against"`
-					Abstain int    `json:"abstain"`
-					Checks  any    `json:"checks"`
-				}
-				items := []itemJSON{}
-				for _, it := range m.Items {
-					items = append(items, itemJSON{it.Entry.Seq, it.Entry.Kind, it.For, it.Against, it.Abstain, checksJSON(it.Entry.Checks)})
-				}
-				writeJSON(a.stdout, map[string]any{"title": doc.Title, "meeting": m.Meeting, "stockholder_meeting": m.Stockholders, "consent": m.Consent != nil, "absent": m.Absent, "items": items})
+				writeJSON(a.stdout, views.MinutesOf(m))
 			case "pdf":
 				return a.writePDF(out, doc)
 			default:

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"minutebook/internal/forms"
+	"minutebook/internal/views"
 )
 
 // bylawsCertifyCmd is "bylaws certify --on DATE": the Secretary's
@@ -47,19 +48,7 @@ func (a *app) bylawsCertifyCmd() *cobra.Command {
 			case "pdf":
 				return a.writePDF(out, doc)
 			case "json":
-				type versionJSON struct {
-					Number    int    `json:"number"`
-					Effective string `json:"effective"`
-					AdoptedBy string `json:"adopted_by"`
-					Title     string `json:"title"`
-					SHA256    string `json:"sha256"`
-				}
-				vs := []versionJSON{}
-				for _, v := range f.Versions {
-					vs = append(vs, versionJSON{v.Number, v.Effective.String(), v.AdoptedBy, v.Title, v.SHA256})
-				}
-				writeJSON(a.stdout, map[string]any{"corporation": corpID, "on": f.On.String(), "signed": f.Signed.String(),
-					"in_force": f.InForce.Label, "versions": vs, "signer": f.Signer.ID, "office": f.Office})
+				writeJSON(a.stdout, views.BylawsCertificateOf(corpID, f))
 				return nil
 			}
 			fmt.Fprint(a.stdout, doc.Text())

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"minutebook/internal/corp"
+	"minutebook/internal/views"
 )
 
 func (a *app) corporationsCmd() *cobra.Command {
@@ -20,24 +20,9 @@ func (a *app) corporationsCmd() *cobra.Command {
 			if err := a.open(ctx); err != nil {
 				return err
 			}
-			ids, err := a.store.Corporations(ctx)
+			out, err := views.Corporations(ctx, a.svc, nil)
 			if err != nil {
-				return fail(exitInternal, "%v", err)
-			}
-			type corpJSON struct {
-				ID                string `json:"id"`
-				LegalName         string `json:"legal_name"`
-				State             string `json:"state"`
-				TimeZone          string `json:"time_zone"`
-				IncorporationDate string `json:"incorporation_date"`
-			}
-			out := []corpJSON{}
-			for _, id := range ids {
-				co, _, err := a.svc.CorporationOn(ctx, id, corp.MustDate(9999, 12, 31))
-				if err != nil {
-					return fail(codeOf(err), "%v", err)
-				}
-				out = append(out, corpJSON{id, co.LegalName, co.State, co.TimeZone, co.IncorporationDate.String()})
+				return fail(codeOf(err), "%v", err)
 			}
 			if asJSON {
 				writeJSON(a.stdout, out)
@@ -70,27 +55,7 @@ func (a *app) personsCmd() *cobra.Command {
 				return fail(exitInternal, "%v", err)
 			}
 			if asJSON {
-				type addressJSON struct {
-					Lines      []string `json:"lines,omitempty"`
-					City       string   `json:"city,omitempty"`
-					Region     string   `json:"region,omitempty"`
-					PostalCode string   `json:"postal_code,omitempty"`
-					Country    string   `json:"country,omitempty"`
-				}
-				type personJSON struct {
-					ID      string      `json:"id"`
-					Name    string      `json:"name"`
-					SortKey string      `json:"sort_key"`
-					Kind    string      `json:"kind"`
-					Address addressJSON `json:"address"`
-					Email   string      `json:"email,omitempty"`
-				}
-				out := []personJSON{}
-				for _, p := range ps {
-					ad := p.Address
-					out = append(out, personJSON{p.ID, p.Name, p.SortKey, string(p.Kind), addressJSON{ad.Lines, ad.City, ad.Region, ad.PostalCode, ad.Country}, p.Email})
-				}
-				writeJSON(a.stdout, out)
+				writeJSON(a.stdout, views.Persons(ps))
 				return nil
 			}
 			for _, p := range ps {

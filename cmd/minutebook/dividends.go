@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"minutebook/internal/acts"
-	"minutebook/internal/forms"
+	"minutebook/internal/views"
 )
 
 // dividendCmd is "dividend", the commands on one dividend:
@@ -47,11 +47,11 @@ func (a *app) dividendCmd() *cobra.Command {
 			}
 			switch format {
 			case "pdf":
-				co, _, err := a.svc.CorporationOn(ctx, corpID, s.Dividend.RecordDate)
+				doc, err := views.DividendScheduleDoc(ctx, a.svc, corpID, s)
 				if err != nil {
 					return fail(codeOf(err), "%v", err)
 				}
-				return a.writePDF(out, forms.DividendSchedule(*co, s))
+				return a.writePDF(out, doc)
 			case "json":
 				writeJSON(a.stdout, s)
 				return nil
@@ -88,26 +88,7 @@ func (a *app) dividendsCmd() *cobra.Command {
 				return fail(codeOf(err), "%v", err)
 			}
 			if asJSON {
-				type divJSON struct {
-					ID         string              `json:"id"`
-					Form       string              `json:"form"`
-					Rates      []acts.DividendRate `json:"rates"`
-					Declared   string              `json:"declared"`
-					RecordDate string              `json:"record_date"`
-					Payable    string              `json:"payable"`
-					Status     string              `json:"status"`
-					Paid       string              `json:"paid,omitempty"`
-					Resolution string              `json:"resolution"`
-				}
-				out := []divJSON{}
-				for _, d := range ds {
-					j := divJSON{d.ID, d.Form, d.Rates, d.Declared.String(), d.RecordDate.String(), d.Payable.String(), d.Status(), "", d.Resolution}
-					if !d.Paid.IsZero() {
-						j.Paid = d.Paid.String()
-					}
-					out = append(out, j)
-				}
-				writeJSON(a.stdout, out)
+				writeJSON(a.stdout, views.Dividends(ds))
 				return nil
 			}
 			for _, d := range ds {
@@ -146,43 +127,7 @@ func (a *app) indemnificationCmd() *cobra.Command {
 				return fail(codeOf(err), "%v", err)
 			}
 			if asJSON {
-				type payJSON struct {
-					Kind       string `json:"kind"`
-					Effective  string `json:"effective"`
-					Claimed    string `json:"claimed"`
-					Insurance  string `json:"insurance"`
-					Other      string `json:"other"`
-					Payable    string `json:"payable"`
-					Mandatory  bool   `json:"mandatory"`
-					Resolution string `json:"resolution,omitempty"`
-				}
-				type entryJSON struct {
-					ID          string            `json:"id"`
-					Person      string            `json:"person"`
-					Role        string            `json:"role"`
-					ByReasonOf  string            `json:"by_reason_of"`
-					Enterprise  string            `json:"enterprise,omitempty"`
-					Proceeding  string            `json:"proceeding"`
-					Nature      string            `json:"nature"`
-					InitiatedBy string            `json:"initiated_by"`
-					Requested   string            `json:"requested"`
-					Undertaking string            `json:"undertaking,omitempty"`
-					Authorized  map[string]string `json:"authorized"`
-					Payments    []payJSON         `json:"payments"`
-					Advancement string            `json:"advancement"`
-					Indemnity   string            `json:"indemnity"`
-				}
-				out := []entryJSON{}
-				for _, d := range docket {
-					j := entryJSON{d.ID, d.Person, d.Role, d.ByReasonOf, d.Enterprise, d.Proceeding, d.Nature, d.InitiatedBy, d.Requested.String(),
-						d.Undertaking, d.Authorized, []payJSON{}, d.Advancement, d.Indemnity}
-					for _, p := range d.Payments {
-						j.Payments = append(j.Payments, payJSON{p.Kind, p.Effective.String(), p.Claimed.StringFixed(2), p.Insurance.StringFixed(2),
-							p.Other.StringFixed(2), p.Payable.StringFixed(2), p.Mandatory, p.Resolution})
-					}
-					out = append(out, j)
-				}
-				writeJSON(a.stdout, out)
+				writeJSON(a.stdout, views.IndemnificationDocket(docket))
 				return nil
 			}
 			for _, d := range docket {

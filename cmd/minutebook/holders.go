@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"minutebook/internal/acts"
+	"minutebook/internal/views"
 )
 
 func (a *app) holdersCmd() *cobra.Command {
@@ -38,7 +39,7 @@ func (a *app) holdersCmd() *cobra.Command {
 				return fail(codeOf(err), "%v", err)
 			}
 			if asJSON {
-				writeJSON(a.stdout, capTableJSON(ct, dl))
+				writeJSON(a.stdout, views.CapTableOf(ct, dl))
 				return nil
 			}
 			fmt.Fprintf(a.stdout, "Holders of record of %s on %s\n\n", corpID, ct.On)
@@ -59,45 +60,6 @@ func (a *app) holdersCmd() *cobra.Command {
 	return c
 }
 
-func capTableJSON(ct *acts.CapTable, dl *acts.Diluted) any {
-	type holdingJSON struct {
-		Holder           string `json:"holder"`
-		Name             string `json:"name"`
-		SortKey          string `json:"sort_key"`
-		Class            string `json:"class"`
-		Shares           string `json:"shares"`
-		Votes            string `json:"votes"`
-		OfClass          string `json:"of_class"`
-		OfClassPercent   string `json:"of_class_percent"`
-		OfVotingPower    string `json:"of_voting_power"`
-		OfVotingPowerPct string `json:"of_voting_power_percent"`
-	}
-	type classJSON struct {
-		Class       string `json:"class"`
-		Name        string `json:"name"`
-		Authorized  string `json:"authorized"`
-		Outstanding string `json:"outstanding"`
-		Votes       string `json:"votes"`
-	}
-	out := struct {
-		On       string        `json:"on"`
-		Holdings []holdingJSON `json:"holdings"`
-		Classes  []classJSON   `json:"classes"`
-		Votes    string        `json:"votes"`
-		// FullyDiluted is apart from the holdings of record: instruments
-		// as converted carry no votes.
-		FullyDiluted any `json:"fully_diluted"`
-	}{On: ct.On.String(), Holdings: []holdingJSON{}, Votes: ct.Votes.String(), FullyDiluted: dilutedJSON(dl)}
-	for _, h := range ct.Holdings {
-		out.Holdings = append(out.Holdings, holdingJSON{h.Holder.ID, h.Holder.Name, h.Holder.SortKey, h.Class, h.Shares.String(), h.Votes.String(),
-			h.OfClass.RatString(), acts.Percent(h.OfClass), h.OfVotingPower.RatString(), acts.Percent(h.OfVotingPower)})
-	}
-	for _, c := range ct.Classes {
-		out.Classes = append(out.Classes, classJSON{c.Class.ID, c.Class.Name, c.Class.Authorized.String(), c.Outstanding.String(), c.Votes.String()})
-	}
-	return out
-}
-
 func (a *app) certificatesCmd() *cobra.Command {
 	var holder string
 	var asJSON bool
@@ -116,34 +78,7 @@ func (a *app) certificatesCmd() *cobra.Command {
 				return fail(codeOf(err), "%v", err)
 			}
 			if asJSON {
-				type signerJSON struct {
-					Person    string `json:"person"`
-					Office    string `json:"office"`
-					Facsimile bool   `json:"facsimile,omitempty"`
-				}
-				type certJSON struct {
-					Number        int64        `json:"number"`
-					Class         string       `json:"class"`
-					Holder        string       `json:"holder"`
-					Shares        string       `json:"shares"`
-					Issued        string       `json:"issued"`
-					Status        string       `json:"status"`
-					Certificated  bool         `json:"certificated"`
-					Consideration string       `json:"consideration"`
-					Paid          string       `json:"paid"`
-					Signers       []signerJSON `json:"signers"`
-					Legends       []string     `json:"legends"`
-				}
-				out := []certJSON{}
-				for _, c := range cs {
-					j := certJSON{c.Number, c.Class, c.Holder, c.Shares.String(), c.Issued.String(), c.Status, c.Certificated,
-						c.Consideration.String(), c.Paid.String(), []signerJSON{}, c.Legends}
-					for _, s := range c.Signers {
-						j.Signers = append(j.Signers, signerJSON{s.Person, s.Office, s.Facsimile})
-					}
-					out = append(out, j)
-				}
-				writeJSON(a.stdout, out)
+				writeJSON(a.stdout, views.Certificates(cs))
 				return nil
 			}
 			for _, c := range cs {

@@ -8,6 +8,7 @@ import (
 
 	"minutebook/internal/acts"
 	"minutebook/internal/corp"
+	"minutebook/internal/views"
 )
 
 func (a *app) instrumentsCmd() *cobra.Command {
@@ -40,7 +41,7 @@ func (a *app) instrumentsCmd() *cobra.Command {
 				}
 			}
 			if asJSON {
-				writeJSON(a.stdout, instrumentsJSON(d, shown))
+				writeJSON(a.stdout, views.InstrumentsOf(d, shown, true))
 				return nil
 			}
 			fmt.Fprintf(a.stdout, "Instruments of %s on %s (non-voting; not on the stockholder list)\n\n", corpID, d)
@@ -95,69 +96,6 @@ func optDate(d corp.Date) string {
 	return d.String()
 }
 
-func optString(d *corp.Decimal) string {
-	if d == nil {
-		return ""
-	}
-	return d.String()
-}
-
-func instrumentsJSON(d corp.Date, ins []acts.InstrumentOn) any {
-	type changeJSON struct {
-		Effective   string `json:"effective"`
-		Seq         uint64 `json:"seq"`
-		Event       string `json:"event"`
-		Taken       string `json:"taken"`
-		Class       string `json:"class,omitempty"`
-		Shares      string `json:"shares,omitempty"`
-		Certificate int64  `json:"certificate,omitempty"`
-		Reason      string `json:"reason,omitempty"`
-	}
-	type instrumentJSON struct {
-		ID            string       `json:"id"`
-		Type          string       `json:"type"`
-		Subtype       string       `json:"subtype,omitempty"`
-		Label         string       `json:"label"`
-		Holder        string       `json:"holder"`
-		Class         string       `json:"class"`
-		Quantity      string       `json:"quantity,omitempty"`
-		Principal     string       `json:"principal,omitempty"`
-		Price         string       `json:"price,omitempty"`
-		PurchasePrice string       `json:"purchase_price,omitempty"`
-		Granted       string       `json:"granted"`
-		Expiration    string       `json:"expiration,omitempty"`
-		Vesting       string       `json:"vesting,omitempty"`
-		Plan          string       `json:"plan,omitempty"`
-		Resolution    string       `json:"resolution"`
-		Remaining     string       `json:"remaining"`
-		AsConverted   string       `json:"as_converted,omitempty"`
-		Status        string       `json:"status"`
-		Changes       []changeJSON `json:"changes"`
-	}
-	out := struct {
-		On          string           `json:"on"`
-		Instruments []instrumentJSON `json:"instruments"`
-	}{On: d.String(), Instruments: []instrumentJSON{}}
-	for _, in := range ins {
-		j := instrumentJSON{ID: in.ID, Type: in.Type, Subtype: in.Subtype, Label: in.Label, Holder: in.Holder, Class: in.Class,
-			Quantity: optString(in.Quantity), Principal: optString(in.Principal), Price: optString(in.Price), PurchasePrice: optString(in.PurchasePrice),
-			Granted: in.Granted.String(), Vesting: in.Vesting, Plan: in.Plan, Resolution: in.Resolution, Remaining: in.Remaining.String(),
-			AsConverted: optString(in.AsConverted), Status: in.Status, Changes: []changeJSON{}}
-		if !in.Expiration.IsZero() {
-			j.Expiration = in.Expiration.String()
-		}
-		for _, c := range in.Changes {
-			cj := changeJSON{Effective: c.Effective.String(), Seq: c.Seq, Event: c.Event, Taken: c.Taken.String(), Class: c.Class, Certificate: c.Certificate, Reason: c.Reason}
-			if c.Shares.Sign() != 0 {
-				cj.Shares = c.Shares.String()
-			}
-			j.Changes = append(j.Changes, cj)
-		}
-		out.Instruments = append(out.Instruments, j)
-	}
-	return out
-}
-
 // writeDiluted prints the fully diluted view beside the holdings of
 // record: instruments as converted, which carry no votes.
 func (a *app) writeDiluted(dl *acts.Diluted) {
@@ -192,37 +130,4 @@ func (a *app) writeDiluted(dl *acts.Diluted) {
 		}
 		fmt.Fprintf(w, "not counted (the shares are fixed at conversion): %s\n", strings.Join(ids, ", "))
 	}
-}
-
-func dilutedJSON(dl *acts.Diluted) any {
-	type holdingJSON struct {
-		Holder         string `json:"holder"`
-		Class          string `json:"class"`
-		Shares         string `json:"shares"`
-		Instruments    string `json:"instruments"`
-		FullyDiluted   string `json:"fully_diluted"`
-		OfClass        string `json:"of_class"`
-		OfClassPercent string `json:"of_class_percent"`
-	}
-	type classJSON struct {
-		Class        string `json:"class"`
-		Outstanding  string `json:"outstanding"`
-		Instruments  string `json:"instruments"`
-		FullyDiluted string `json:"fully_diluted"`
-	}
-	out := struct {
-		Holdings     []holdingJSON `json:"holdings"`
-		Classes      []classJSON   `json:"classes"`
-		Undetermined []string      `json:"undetermined"`
-	}{Holdings: []holdingJSON{}, Classes: []classJSON{}, Undetermined: []string{}}
-	for _, h := range dl.Holdings {
-		out.Holdings = append(out.Holdings, holdingJSON{h.Holder.ID, h.Class, h.Shares.String(), h.Instruments.String(), h.FullyDiluted.String(), h.OfClass.RatString(), acts.Percent(h.OfClass)})
-	}
-	for _, c := range dl.Classes {
-		out.Classes = append(out.Classes, classJSON{c.Class, c.Outstanding.String(), c.Instruments.String(), c.FullyDiluted.String()})
-	}
-	for _, in := range dl.Undetermined {
-		out.Undetermined = append(out.Undetermined, in.ID)
-	}
-	return out
 }

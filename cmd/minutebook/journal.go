@@ -12,6 +12,7 @@ import (
 
 	"minutebook/internal/acts"
 	"minutebook/internal/journal"
+	"minutebook/internal/views"
 )
 
 func (a *app) journalCmd() *cobra.Command {
@@ -236,30 +237,12 @@ func (a *app) journalShowCmd() *cobra.Command {
 				return fail(exitInternal, "%v", err)
 			}
 			if asJSON {
-				type entryJSON struct {
-					Seq           uint64      `json:"seq"`
-					Kind          string      `json:"kind"`
-					Effective     string      `json:"effective"`
-					Time          string      `json:"time,omitempty"`
-					RecordedAt    string      `json:"recorded_at"`
-					Actor         string      `json:"actor"`
-					BylawsVersion string      `json:"bylaws_version,omitempty"`
-					Correction    bool        `json:"correction,omitempty"`
-					Fields        any         `json:"fields"`
-					Checks        []checkJSON `json:"checks"`
-					Hash          string      `json:"hash"`
-				}
-				out := []entryJSON{}
-				for i, e := range es {
-					out = append(out, entryJSON{e.Seq, e.Kind, e.Effective, e.EffectiveTime, e.RecordedAt.Format("2006-01-02T15:04:05.000000000Z"),
-						actorString(e.Actor), e.BylawsVersion, e.Correction, valueJSON(e.Fields), checksJSON(e.Checks), hs[i].String()})
-				}
-				writeJSON(a.stdout, out)
+				writeJSON(a.stdout, views.Entries(es, hs))
 				return nil
 			}
 			for i, e := range es {
 				fmt.Fprintf(a.stdout, "#%d %s effective %s recorded %s by %s\n", e.Seq, e.Kind, e.Effective,
-					e.RecordedAt.Format("2006-01-02 15:04:05Z"), actorString(e.Actor))
+					e.RecordedAt.Format("2006-01-02 15:04:05Z"), views.ActorString(e.Actor))
 				fmt.Fprintf(a.stdout, "  hash %s\n", hs[i])
 				writeChecks(a.stdout, e.Checks, true)
 			}
@@ -270,36 +253,4 @@ func (a *app) journalShowCmd() *cobra.Command {
 	c.Flags().Uint64Var(&to, "to", 0, "last sequence number (0: the end)")
 	c.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return c
-}
-
-func actorString(a journal.Actor) string {
-	if a.Person == "" {
-		return a.Capacity
-	}
-	return a.Person + " (" + a.Capacity + ")"
-}
-
-// valueJSON turns a canonical Value into plain JSON values.
-func valueJSON(v journal.Value) any {
-	switch v.Kind {
-	case journal.Bool:
-		return v.B
-	case journal.Int:
-		return v.I
-	case journal.String:
-		return v.S
-	case journal.List:
-		out := make([]any, len(v.Items))
-		for i, it := range v.Items {
-			out[i] = valueJSON(it)
-		}
-		return out
-	case journal.Map:
-		out := map[string]any{}
-		for i, k := range v.Keys {
-			out[k] = valueJSON(v.Vals[i])
-		}
-		return out
-	}
-	return nil
 }

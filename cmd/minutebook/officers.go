@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"minutebook/internal/corp"
+	"minutebook/internal/views"
 )
 
 func (a *app) officersCmd() *cobra.Command {
@@ -27,17 +28,7 @@ func (a *app) officersCmd() *cobra.Command {
 				return fail(codeOf(err), "%v", err)
 			}
 			if asJSON {
-				type tenureJSON struct {
-					Office string `json:"office"`
-					Person string `json:"person"`
-					Since  string `json:"since"`
-					Rank   int    `json:"rank,omitempty"`
-				}
-				out := []tenureJSON{}
-				for _, t := range ts {
-					out = append(out, tenureJSON{t.Office, t.Person, t.Since.String(), t.Rank})
-				}
-				writeJSON(a.stdout, out)
+				writeJSON(a.stdout, views.Officers(ts))
 				return nil
 			}
 			for _, t := range ts {
@@ -75,7 +66,7 @@ func (a *app) actingCmd() *cobra.Command {
 				return fail(codeOf(err), "%v", err)
 			}
 			if asJSON {
-				writeJSON(a.stdout, map[string]string{"office": args[0], "on": d.String(), "acting": who, "rule": rule})
+				writeJSON(a.stdout, views.Acting{Office: args[0], On: d.String(), Acting: who, Rule: rule})
 				return nil
 			}
 			if rule == "" {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -10,9 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"minutebook/internal/acts"
-	"minutebook/internal/corp"
 	"minutebook/internal/forms"
-	"minutebook/internal/pdf"
+	"minutebook/internal/views"
 )
 
 // certificateCmd is "certificate", the commands on one certificate:
@@ -49,7 +47,10 @@ func (a *app) certificateCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			doc, err := a.certificateDoc(ctx, corpID, n)
+			doc, err := views.CertificateDoc(ctx, a.svc, corpID, n)
+			if err != nil {
+				return fail(codeOf(err), "%v", err)
+			}
 			if err != nil {
 				return err
 			}
@@ -61,54 +62,14 @@ func (a *app) certificateCmd() *cobra.Command {
 	return c
 }
 
-// certificateDoc builds certificate n from the books, with the charter
-// facts and the bylaws in force on its issue date.
-func (a *app) certificateDoc(ctx context.Context, corpID string, n int64) (forms.Doc, error) {
-	cs, err := a.svc.Certificates(ctx, corpID, "")
-	if err != nil {
-		return forms.Doc{}, fail(codeOf(err), "%v", err)
-	}
-	var cert *acts.Certificate
-	for i := range cs {
-		if cs[i].Number == n {
-			cert = &cs[i]
-		}
-	}
-	if cert == nil {
-		return forms.Doc{}, fail(exitBadInput, "certificate %d is not recorded (minutebook certificates lists them)", n)
-	}
-	co, facts, err := a.svc.CorporationOn(ctx, corpID, cert.Issued)
-	if err != nil {
-		return forms.Doc{}, fail(codeOf(err), "%v", err)
-	}
-	bl, err := a.svc.BylawsOn(ctx, corpID, cert.Issued)
-	if err != nil {
-		return forms.Doc{}, fail(codeOf(err), "%v", err)
-	}
-	ps, err := a.svc.Persons(ctx, corpID)
-	if err != nil {
-		return forms.Doc{}, fail(codeOf(err), "%v", err)
-	}
-	persons := map[string]corp.Person{}
-	for _, p := range ps {
-		persons[p.ID] = p
-	}
-	doc, err := forms.Certificate(forms.CertificateFacts{Certificate: *cert, Corporation: *co, Charter: facts,
-		Bylaws: bl.Version.Rulebook, Persons: persons})
-	if err != nil {
-		return forms.Doc{}, fail(exitBadInput, "%v", err)
-	}
-	return doc, nil
-}
-
 // stocklistPDF writes the stockholder list as PDF to out (stocklist
 // --format pdf).
 func (a *app) stocklistPDF(ctx context.Context, corpID string, l *acts.StockholderList, out string) error {
-	co, _, err := a.svc.CorporationOn(ctx, corpID, l.RecordDate)
+	doc, err := views.StockholderListDoc(ctx, a.svc, corpID, l)
 	if err != nil {
 		return fail(codeOf(err), "%v", err)
 	}
-	return a.writePDF(out, forms.StockholderList(*co, l))
+	return a.writePDF(out, doc)
 }
 
 // writePDF renders doc to the file out ("-": standard output). A file is
@@ -117,18 +78,18 @@ func (a *app) writePDF(out string, doc forms.Doc) error {
 	if out == "" {
 		return fail(exitBadInput, "--out is required with a PDF: the file to write (or - for standard output)")
 	}
-	var buf bytes.Buffer
-	if err := pdf.Render(&buf, doc); err != nil {
-		return fail(exitBadInput, "%s: %v", doc.Title, err)
+	b, err := views.PDF(doc)
+	if err != nil {
+		return fail(exitBadInput, "%v", err)
 	}
 	if out != "-" {
-		if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(out, b, 0o644); err != nil {
 			return fail(exitBadInput, "writing %s: %v", out, err)
 		}
-		fmt.Fprintf(a.stdout, "wrote %s: %s (%d bytes)\n", out, doc.Title, len(buf.Bytes()))
+		fmt.Fprintf(a.stdout, "wrote %s: %s (%d bytes)\n", out, doc.Title, len(b))
 		return nil
 	}
-	if _, err := a.stdout.Write(buf.Bytes()); err != nil {
+	if _, err := a.stdout.Write(b); err != nil {
 		return fail(exitInternal, "writing the PDF: %v", err)
 	}
 	return nil

@@ -144,33 +144,6 @@ func checkPassword(pw string) error {
 	return nil
 }
 
-// ChangePassword replaces an account's password when current is its
-// password, and ends its sessions (the caller logs in again).
-func (s *Service) ChangePassword(ctx context.Context, account, current, password string) error {
-	var phc string
-	err := s.Store.View(ctx, tables.AccountsScope, func(v tables.View) error {
-		r, ok, err := v.Get(tables.Accounts, account)
-		if ok {
-			phc = r[2].(string)
-		}
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	if phc == "" {
-		return ErrCredentials
-	}
-	ok, err := s.Hashing.orDefault().Verify(phc, current)
-	if err != nil {
-		return err
-	}
-	if !ok {
-		return corp.E("password", corp.Unauthenticated, "current password: wrong")
-	}
-	return s.SetPassword(ctx, account, password)
-}
-
 // SetPassword replaces an account's password and ends its sessions.
 func (s *Service) SetPassword(ctx context.Context, account, password string) error {
 	if err := checkPassword(password); err != nil {

@@ -175,8 +175,9 @@ var AccessList = Define(Kind{
 	Summary: "record a stockholder's examination of the stockholder list",
 	Doc: "Each access to the list is logged, after the stockholder's recorded request (list.request) and within " +
 		"the same period (Art. II §4); the list must have been prepared (list.prepare). `minutebook meeting " +
-		"list-log` prints the log.",
-	Actors: []corp.Capacity{corp.AsSecretary, corp.AsAssistantSecretary, corp.AsTransferAgent},
+		"list-log` prints the log. A stockholder who examines the list through the API or the portal records the " +
+		"access as holder, for themself (each view is one act).",
+	Actors: []corp.Capacity{corp.AsSecretary, corp.AsAssistantSecretary, corp.AsTransferAgent, corp.AsHolder},
 	Example: `kind: list.access
 effective: 2004-06-08
 actor: {person: susan, as: secretary}

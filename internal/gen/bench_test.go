@@ -284,7 +284,7 @@ func BenchmarkStockholderList(b *testing.B) {
 				// The process's CPU time (SQLite runs in it; PostgreSQL's
 				// server does not): on a shared machine the wall time is an
 				// upper bound.
-				b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+				reportCPU(b, cpu)
 			})
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -85,14 +86,14 @@ func operation(rt Route) map[string]any {
 	}
 	status := "200"
 	switch {
-	case rt.Method == "POST" && rt.Path == "/api/corporations/{corp}/acts":
-		status = "201"
+	case rt.Status != 0:
+		status = strconv.Itoa(rt.Status)
 	case rt.Response == nil && rt.Produces == "":
 		status, ok = "204", map[string]any{"description": "done"}
 	}
 	problem := map[string]any{"$ref": "#/components/responses/Problem"}
 	resp := map[string]any{status: ok, "default": problem}
-	if status == "201" {
+	if rt.Path == actsPath {
 		resp["200"] = map[string]any{"description": "dry run: every check passed", "content": ok["content"]}
 	}
 	op["responses"] = resp

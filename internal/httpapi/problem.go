@@ -67,6 +67,22 @@ func statusOf(err error) int {
 // fail writes err as a problem. An internal error's cause is logged, not
 // shown.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var lr *errListRefused
+	if errors.As(err, &lr) {
+		p := &Problem{Status: http.StatusForbidden, Title: "the stockholder list is not open to you now", Results: lr.results}
+		for _, res := range lr.results {
+			for _, ch := range res.Checks {
+				if ch.Outcome == journal.Failed {
+					p.Checks = append(p.Checks, ch)
+					if p.Detail == "" {
+						p.Detail = "refused: " + ch.Citation + " — " + ch.Message + " [" + ch.Rule + "]"
+					}
+				}
+			}
+		}
+		s.problem(w, r, p)
+		return
+	}
 	status := statusOf(err)
 	p := &Problem{Status: status, Title: http.StatusText(status), Detail: err.Error()}
 	var se strict.Errors

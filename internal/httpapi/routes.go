@@ -15,16 +15,23 @@ import (
 // authorization matrix test (authz_test.go) fails the build for a route
 // without one, and checks every route against every role.
 func routes() []Route {
-	return []Route{
+	rs := []Route{
 		{Method: "GET", Path: "/api/openapi.json", Summary: "this API's OpenAPI 3.1 document", Policy: access.Public, Response: map[string]any{}, Handle: getOpenAPI},
 		{Method: "POST", Path: "/api/login", Summary: "log in: start a session (cookie and bearer token)", Policy: access.Public, Body: LoginRequest{}, Response: LoginResponse{}, Handle: postLogin},
-		{Method: "POST", Path: "/api/logout", Summary: "end the session", Policy: access.AnyAccount, Handle: postLogout},
+		{Method: "POST", Path: "/api/logout", Summary: "end the session", Policy: access.AnyAccount, Write: true, Handle: postLogout},
 		{Method: "GET", Path: "/api/me", Summary: "the logged-in account and its roles", Policy: access.AnyAccount, Response: Me{}, Handle: getMe},
-		{Method: "POST", Path: "/api/corporations/{corp}/acts", Summary: "record acts (or check them with ?dry_run=true), each checked against the bylaws in force on its date", Policy: access.SubmitActs, Write: true,
+		{Method: "POST", Path: actsPath, Status: http.StatusCreated, Summary: "record acts (or check them with ?dry_run=true), each checked against the bylaws in force on its date", Policy: access.SubmitActs, Write: true,
 			Query: []Param{{Name: "dry_run", Doc: "true: check every act and record nothing"}, {Name: "atomic", Doc: "true: record all the acts or none"}},
 			Body:  map[string]any{}, Response: ActsResponse{}, Handle: postActs},
 	}
+	rs = append(rs, queryRoutes()...)
+	rs = append(rs, documentRoutes()...)
+	return append(rs, accountRoutes()...)
 }
+
+// actsPath is the route of acts: it keeps its Idempotency-Key in the
+// acts' own transaction (postActs).
+const actsPath = "/api/corporations/{corp}/acts"
 
 // LoginRequest is the body of POST /api/login.
 type LoginRequest struct {

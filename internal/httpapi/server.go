@@ -17,6 +17,7 @@ import (
 	"minutebook/internal/accounts"
 	"minutebook/internal/acts"
 	"minutebook/internal/corp"
+	"minutebook/internal/journal"
 )
 
 // SessionCookie is the name of the session cookie the web application sets
@@ -36,6 +37,7 @@ type Server struct {
 	CheckpointKey ed25519.PrivateKey
 
 	routes []Route
+	keys   keyLocks // one request at a time per account and Idempotency-Key
 }
 
 // Route is one route of the API.
@@ -58,8 +60,13 @@ type Route struct {
 	// Produces is the media type of a non-JSON response (application/pdf,
 	// text/csv, text/calendar); "" for JSON.
 	Produces string
-	// Write marks a write: it takes Idempotency-Key and ?dry_run.
+	// Write marks a write: it takes an Idempotency-Key (the server keeps
+	// the first answer to each key of an account; the acts route keeps it
+	// in the acts' own transaction).
 	Write bool
+	// Status is the status of success when it is not 200 (201 for a route
+	// that creates).
+	Status int
 	// Handle serves the call. It returns the value to write as JSON, or a
 	// *Document, or an error (written as problem+json).
 	Handle func(c *Call) (any, error)
@@ -237,19 +244,40 @@ func (s *Server) Authorize(r *http.Request, rt *Route) (*Call, error) {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rt *Route) {
 	c, err := s.Authorize(r, rt)
 	if err != nil {
-		if c != nil && c.Principal != nil && c.Corp != "" {
+		if c == nil || (corp.KindOf(err) != corp.Forbidden && corp.KindOf(err) != corp.Unauthenticated) {
+			s.fail(w, r, err)
+			return
+		}
+		if c.Principal != nil && c.Corp != "" {
 			s.Logger.Info("access refused", "account", c.Principal.Account, "route", rt.Method+" "+rt.Path, "corp", c.Corp, "reason", c.Decision.Reason)
 		}
-		s.fail(w, r, err)
+		// The refusal cites the access policy like any failed rule.
+		status := statusOf(err)
+		s.problem(w, r, &Problem{Status: status, Detail: c.Decision.Reason + " (policy " + c.Decision.Policy + ")",
+			Checks: []journal.Check{{Rule: access.Rule, Citation: access.Citation, Outcome: journal.Failed, Message: c.Decision.Reason,
+				Numbers: []journal.Number{{Name: "policy", Value: c.Decision.Policy}}}}})
 		return
 	}
 	c.W = w
-	v, err := rt.Handle(c)
-	if err != nil {
-		s.fail(w, r, err)
+	if rt.Write && rt.Path != actsPath && c.Principal != nil && r.Header.Get("Idempotency-Key") != "" {
+		s.serveOnce(c)
 		return
 	}
-	s.write(w, r, http.StatusOK, v)
+	s.answer(c)
+}
+
+// answer runs the route's handler and writes its answer to c.W.
+func (s *Server) answer(c *Call) {
+	v, err := c.Route.Handle(c)
+	if err != nil {
+		s.fail(c.W, c.R, err)
+		return
+	}
+	status := http.StatusOK
+	if c.Route.Status != 0 {
+		status = c.Route.Status
+	}
+	s.write(c.W, c.R, status, v)
 }
 
 // write writes a handler's value: a *Document as is, a *Response with its
@@ -258,6 +286,7 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, status int, v any
 	switch x := v.(type) {
 	case nil:
 		w.WriteHeader(http.StatusNoContent)
+	case *streamed:
 	case *Document:
 		w.Header().Set("Content-Type", x.MediaType)
 		if x.Filename != "" {

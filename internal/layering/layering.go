@@ -97,6 +97,15 @@ var (
 		Why:   "never imports a store (STYLE.md rule 3: transports call acts and never touch a store)",
 	}}
 
+	// Views is the rule of views, the JSON views and documents that every
+	// transport shares: it sits beside acts, so it imports no store and no
+	// transport (the transports import it, never the reverse).
+	Views = Rule{{
+		Kind:  Never,
+		Paths: concat(stores, transports),
+		Why:   "never imports a store or a transport (STYLE.md rule 3: the transports share it; it calls acts)",
+	}}
+
 	// TestSupport is the rule of a package that only tests import, such
 	// as testdb and layering.
 	TestSupport = Rule{testOnly}

@@ -57,6 +57,7 @@ const (
 	whyRulebook    = "never imports acts, a store or a transport (STYLE.md: imports point inward; acts applies the rules)"
 	whyTransport   = "never imports a store (STYLE.md rule 3: transports call acts and never touch a store)"
 	whyTestOnly    = "may be imported only by tests"
+	whyViews       = "never imports a store or a transport (STYLE.md rule 3: the transports share it; it calls acts)"
 	whyConformance = "never imports acts or a store (it restates the Store contract and tests each store from outside)"
 )
 
@@ -69,6 +70,7 @@ var rules = map[string]Rule{
 	"App":         App,
 	"Rulebook":    Rulebook,
 	"Transport":   Transport,
+	"Views":       Views,
 	"TestSupport": TestSupport,
 	"Conformance": Conformance,
 }
@@ -333,6 +335,21 @@ var violationCases = []struct {
 		self:  "internal/httpapi",
 		graph: []string{"internal/httpapi -> internal/forms", "internal/forms -> internal/sqlstore"},
 		want:  []string{"internal/httpapi imports minutebook/internal/sqlstore (via minutebook/internal/forms): httpapi " + whyTransport},
+	},
+
+	// The views the transports share: never a store, never a transport.
+	{
+		name:  "views on acts, forms and pdf",
+		rule:  "Views",
+		self:  "internal/views",
+		graph: []string{"internal/views -> internal/acts internal/forms internal/pdf", "internal/httpapi -> internal/views"},
+	},
+	{
+		name:  "views imports httpapi",
+		rule:  "Views",
+		self:  "internal/views",
+		graph: []string{"internal/views -> internal/httpapi", "internal/httpapi -> internal/acts"},
+		want:  []string{"internal/views imports minutebook/internal/httpapi: views " + whyViews},
 	},
 
 	// Test support.

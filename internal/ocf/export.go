@@ -417,11 +417,7 @@ func (x *exporter) plans(pkg *Package) (plans, vesting []any) {
 // WriteTo writes the package to path: a .zip file when path ends in .zip,
 // else a folder (created if needed).
 func (x *Export) WriteTo(path string) error {
-	names := make([]string, 0, len(x.Files))
-	for k := range x.Files {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := x.names()
 	if strings.HasSuffix(strings.ToLower(path), ".zip") {
 		f, err := os.Create(path)
 		if err != nil {
@@ -442,6 +438,18 @@ func (x *Export) WriteTo(path string) error {
 		}
 	}
 	return nil
+}
+
+// WriteZip writes the package as a zip archive to w.
+func (x *Export) WriteZip(w io.Writer) error { return x.writeZip(w, x.names()) }
+
+func (x *Export) names() []string {
+	names := make([]string, 0, len(x.Files))
+	for k := range x.Files {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
 }
 
 func (x *Export) writeZip(w io.Writer, names []string) error {

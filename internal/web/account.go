@@ -74,11 +74,11 @@ func (a *App) confirmTOTP(q *Request) {
 }
 
 func (a *App) changePassword(q *Request) {
-	err := a.Accounts.ChangePassword(q.R.Context(), q.Principal.Account, q.R.PostFormValue("current"), q.R.PostFormValue("new"))
+	token, err := a.Accounts.ChangePassword(q.R.Context(), q.Principal.Account, q.R.PostFormValue("current"), q.R.PostFormValue("new"), httpapi.RemoteAddr(q.R), q.Principal.MFA)
 	if err != nil {
-		a.accountPage(q, http.StatusUnprocessableEntity, accountData{}, "", err.Error())
+		a.accountPage(q, httpapi.StatusOf(err), accountData{}, "", err.Error())
 		return
 	}
-	httpapi.ClearSessionCookie(q.W)
-	http.Redirect(q.W, q.R, "/login", http.StatusSeeOther)
+	httpapi.SetSessionCookie(q.W, token)
+	a.accountPage(q, http.StatusOK, accountData{}, "Your password is changed; your other sessions have ended.", "")
 }

@@ -1,0 +1,12 @@
+package views_test
+
+import (
+	"testing"
+
+	"minutebook/internal/layering"
+)
+
+func TestImports(t *testing.T) {
+	t.Parallel()
+	layering.Check(t, ".", layering.Views)
+}
