@@ -75,6 +75,8 @@ const fixture = `
 `
 
 const quintusFixture = `
+- {kind: officer.elect, effective: 2002-01-07, actor: {as: board}, fields: {office: secretary, person: susan, resolution: "Board resolution 2002-01-07 #1"}}
+- {kind: officer.elect, effective: 2002-01-07, actor: {as: board}, fields: {office: president, person: ray, resolution: "Board resolution 2002-01-07 #2"}}
 - {kind: meeting.call, effective: 2004-04-01, actor: {as: board}, fields: {id: m, type: annual, date: 2004-06-15, time: "10:00", place: "Fremont, California", record_date: 2004-05-14}}
 - {kind: meeting.notice, effective: 2004-06-01, actor: {person: susan, as: secretary}, fields: {meeting: m, method: mail}}
 - {kind: list.prepare, effective: 2004-06-05, actor: {person: susan, as: secretary}, fields: {meeting: m}}
