@@ -4,7 +4,7 @@
 
 FUZZTIME ?= 30s
 
-.PHONY: check test fmt bench fuzz
+.PHONY: check test fmt bench fuzz screenshots
 
 # check: format, vet, staticcheck, then every test (the layering tests,
 # deps_test.go, included) with the race detector.
@@ -30,3 +30,8 @@ bench:
 fuzz:
 	grep -rHo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' internal cmd | sed -E 's|^(.*)/[^/]*:func (.*)$$|\1 \2|' | sort -u | \
 	while read -r dir name; do go test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) "./$$dir" || exit 1; done
+
+# screenshots: the browser stories in headless Chromium, saving the main
+# pages into docs/screenshots/ (PNG, each under 300 KB).
+screenshots:
+	go test -count=1 -run '^TestBrowserStories$$' ./internal/server -update-screenshots

@@ -1,16 +1,13 @@
 package main
 
 import (
-	_ "embed"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"minutebook/internal/acts"
+	"minutebook/internal/demo"
 )
-
-//go:embed demo/quintus.yaml
-var demoActs []byte
 
 func (a *app) demoCmd() *cobra.Command {
 	return &cobra.Command{
@@ -37,7 +34,7 @@ func (a *app) demoCmd() *cobra.Command {
 					return a.demoSummary(cmd)
 				}
 			}
-			list, err := acts.DecodeFile("demo/quintus.yaml", demoActs)
+			list, err := demo.Base()
 			if err != nil {
 				return fail(exitInternal, "the embedded demo is invalid: %v", err)
 			}

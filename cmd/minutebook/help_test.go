@@ -27,7 +27,7 @@ func TestQueriesHaveJSON(t *testing.T) {
 			t.Errorf("%s has no --json (or --format json):\n%s", strings.Join(q, " "), out.String())
 		}
 	}
-	for _, c := range [][]string{{"apply"}, {"demo"}, {"journal", "checkpoint"}, {"export", "ocf"}, {"certificate", "pdf"}, {"bylaws", "certify"}} {
+	for _, c := range [][]string{{"apply"}, {"demo"}, {"journal", "checkpoint"}, {"journal", "rebuild-lists"}, {"export", "ocf"}, {"certificate", "pdf"}, {"bylaws", "certify"}} {
 		var out bytes.Buffer
 		if code := run(append(c, "--help"), nil, &out, &out); code != 0 || !strings.Contains(out.String(), "Usage:") {
 			t.Errorf("%s --help: exit %d\n%s", strings.Join(c, " "), code, out.String())

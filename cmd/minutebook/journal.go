@@ -20,7 +20,7 @@ func (a *app) journalCmd() *cobra.Command {
 		Use:   "journal",
 		Short: "verify, checkpoint and read the hash-chained journal",
 	}
-	c.AddCommand(a.verifyCmd(), a.checkpointCmd(), a.journalShowCmd())
+	c.AddCommand(a.verifyCmd(), a.checkpointCmd(), a.journalShowCmd(), a.rebuildListsCmd())
 	return c
 }
 
@@ -140,6 +140,31 @@ func (a *app) checkpointCmd() *cobra.Command {
 				return fail(codeOf(err), "%v", err)
 			}
 			a.stdout.Write(cp.Marshal())
+			return nil
+		},
+	}
+}
+
+func (a *app) rebuildListsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "rebuild-lists",
+		Short: "write the stockholder list checkpoints again from the recorded holding changes",
+		Long: "rebuild-lists removes the corporation's stockholder list checkpoints (the bases and\n" +
+			"segments the list for a record date starts from) and writes them again, in one\n" +
+			"transaction, as the acts would have written them with this version's cadence and\n" +
+			"encoding. Run it after an upgrade that changes them; 'journal verify' then passes.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			corpID, err := a.corporation(ctx)
+			if err != nil {
+				return err
+			}
+			n, err := a.svc.RebuildListCheckpoints(ctx, corpID)
+			if err != nil {
+				return fail(codeOf(err), "%v", err)
+			}
+			fmt.Fprintf(a.stdout, "%s: %d list checkpoints written\n", corpID, n)
 			return nil
 		},
 	}

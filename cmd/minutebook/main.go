@@ -78,7 +78,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	pf.StringVar(&a.corpFlag, "corp", os.Getenv("MINUTEBOOK_CORP"), "the corporation's id; optional when the store holds one (env MINUTEBOOK_CORP)")
 	pf.StringVar(&a.keyFlag, "key", os.Getenv("MINUTEBOOK_KEY"), "the ed25519 key file that signs checkpoints (env MINUTEBOOK_KEY; default: the db path + .key)")
 	root.AddCommand(a.applyCmd(), a.voteCmd(), a.proxiesCmd(), a.ballotsCmd(), a.resultCmd(), a.receiptCmd(), a.bylawsCmd(), a.journalCmd(), a.calendarCmd(), a.demoCmd(), a.corporationsCmd(), a.personsCmd(), a.holdersCmd(), a.instrumentsCmd(), a.certificatesCmd(), a.certificateCmd(), a.stocklistCmd(), a.genCmd(), a.officersCmd(), a.boardCmd(), a.minutesCmd(), a.stockholderMeetingsCmd(), a.meetingCmd(),
-		a.dividendCmd(), a.dividendsCmd(), a.indemnificationCmd(), a.resolutionsCmd(), a.serveCmd(), a.ocfCmds(root))
+		a.dividendCmd(), a.dividendsCmd(), a.indemnificationCmd(), a.resolutionsCmd(), a.serveCmd(), a.loadtestCmd(), a.ocfCmds(root))
 	defer func() {
 		if a.store != nil {
 			a.store.Close()

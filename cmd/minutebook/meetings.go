@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -279,7 +280,7 @@ func (a *app) meetingListLogCmd() *cobra.Command {
 }
 
 func (a *app) meetingEmailCmd() *cobra.Command {
-	var server, from, on, actor string
+	var server, from, on, actor, security, user, serverName string
 	var holders []string
 	c := &cobra.Command{
 		Use:   "email-notice MEETING-ID --smtp HOST:PORT --from ADDRESS [--on DATE] [--holder ID ...] [--actor PERSON]",
@@ -303,8 +304,17 @@ func (a *app) meetingEmailCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			sec, err := notify.ParseSecurity(security)
+			if err != nil {
+				return fail(exitBadInput, "--smtp-security: %v", err)
+			}
+			password := os.Getenv("MINUTEBOOK_SMTP_PASSWORD")
+			if user != "" && password == "" {
+				return fail(exitBadInput, "--smtp-user needs the password in the environment variable MINUTEBOOK_SMTP_PASSWORD")
+			}
+			sender := &notify.SMTP{Addr: server, Security: sec, ServerName: serverName, Username: user, Password: password}
 			req := notify.Request{Corporation: corpID, Meeting: args[0], Given: d, Actor: corp.Actor{Person: actor, Capacity: corp.AsSecretary}, From: from, Holders: holders}
-			rs, out, err := notify.EmailNotice(ctx, a.svc, req, &notify.SMTP{Addr: server}, c())
+			rs, out, err := notify.EmailNotice(ctx, a.svc, req, sender, c())
 			if err != nil {
 				return fail(codeOf(err), "%v", err)
 			}
@@ -326,6 +336,9 @@ func (a *app) meetingEmailCmd() *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&server, "smtp", "", "the SMTP server, host:port (required)")
+	c.Flags().StringVar(&security, "smtp-security", "", "starttls (required, port 587), tls (implicit TLS, port 465) or none; default: STARTTLS when the server offers it")
+	c.Flags().StringVar(&user, "smtp-user", "", "log in with AUTH PLAIN as this user, over TLS only (password: env MINUTEBOOK_SMTP_PASSWORD)")
+	c.Flags().StringVar(&serverName, "smtp-server-name", "", "the name the server's certificate must carry (default: the host of --smtp)")
 	c.Flags().StringVar(&from, "from", "", "the sender's address (required)")
 	c.Flags().StringVar(&on, "on", "", "the date the notice is given, YYYY-MM-DD (default: today)")
 	c.Flags().StringVar(&actor, "actor", "", "the secretary giving notice (a person id)")

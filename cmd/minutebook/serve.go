@@ -18,8 +18,9 @@ import (
 	"minutebook/internal/access"
 	"minutebook/internal/accounts"
 	"minutebook/internal/acts"
-	"minutebook/internal/httpapi"
-	"minutebook/internal/web"
+	"minutebook/internal/corp"
+	"minutebook/internal/demo"
+	"minutebook/internal/server"
 )
 
 // demoPassword is the password of every demo login (printed by serve --demo).
@@ -35,13 +36,13 @@ var demoLogins = []struct {
 	{"pat@quintus.example", "Pat Morgan", access.Director, "pat"},
 	{"alice@example.com", "Alice Anders", access.Stockholder, "alice"},
 	{"bob@example.com", "Bob Brandt", access.Stockholder, "bob"},
-	{"tom@quintus.example", "Tom Nguyen", access.Inspector, "tom"},
+	{"ingrid@inspectors.example", "Ingrid Inspector", access.Inspector, "ingrid"},
 	{"auditor@quintus.example", "Avery Auditor", access.Auditor, ""},
 }
 
 func (a *app) serveCmd() *cobra.Command {
 	var addr string
-	var demo bool
+	var withDemo bool
 	c := &cobra.Command{
 		Use:   "serve [--demo] [--addr HOST:PORT]",
 		Short: "serve the web application and the JSON API",
@@ -61,7 +62,7 @@ func (a *app) serveCmd() *cobra.Command {
 				return err
 			}
 			acc := &accounts.Service{Store: a.store, Clock: clk}
-			if demo {
+			if withDemo {
 				if err := a.recordDemo(ctx); err != nil {
 					return err
 				}
@@ -89,7 +90,7 @@ func (a *app) serveCmd() *cobra.Command {
 				url = "http://localhost:" + port
 			}
 			fmt.Fprintf(a.stdout, "minutebook is serving %s on %s (API: %s/api/openapi.json)\n", redact(a.dbFlag), url, url)
-			if demo {
+			if withDemo {
 				fmt.Fprintf(a.stdout, "\nDemo logins (password %s):\n", demoPassword)
 				for _, l := range demoLogins {
 					fmt.Fprintf(a.stdout, "  %-34s %s\n", l.Email, l.Role)
@@ -109,39 +110,27 @@ func (a *app) serveCmd() *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&addr, "addr", envOr("MINUTEBOOK_ADDR", "127.0.0.1:8080"), "the address to listen on (env MINUTEBOOK_ADDR)")
-	c.Flags().BoolVar(&demo, "demo", false, "record the demo corporation and its logins if the store lacks them")
+	c.Flags().BoolVar(&withDemo, "demo", false, "record the demo corporation and its logins if the store lacks them")
 	return c
 }
 
-// newHandler wires the API and the web application into one handler:
-// /api/ to the API, everything else to the web application, behind
-// net/http's cross-origin protection (CSRF) and the security headers.
+// newHandler wires the API and the web application into one handler
+// (package server).
 func newHandler(svc *acts.Service, acc *accounts.Service, clk acts.Clock, logger *slog.Logger, key ed25519.PrivateKey) (http.Handler, error) {
-	api := httpapi.New(svc, acc, clk, logger)
-	api.CheckpointKey = key
-	app, err := web.New(api)
+	return server.Handler(svc, acc, clk, logger, key)
+}
+
+// clockNow is the time now by the injected clock.
+func (a *app) clockNow() (time.Time, error) {
+	c, err := clock()
 	if err != nil {
-		return nil, err
+		return time.Time{}, err
 	}
-	mux := http.NewServeMux()
-	mux.Handle("/api/", api.Handler())
-	mux.Handle("/", app.Handler())
-	csrf := http.NewCrossOriginProtection()
-	return securityHeaders(csrf.Handler(mux)), nil
+	return c(), nil
 }
 
-func securityHeaders(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hd := w.Header()
-		hd.Set("X-Content-Type-Options", "nosniff")
-		hd.Set("Referrer-Policy", "same-origin")
-		hd.Set("X-Frame-Options", "DENY")
-		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
-		h.ServeHTTP(w, r)
-	})
-}
-
-// recordDemo records the demo corporation when the store lacks it.
+// recordDemo records the demo corporation, with its history up to today
+// (internal/demo), when the store lacks it.
 func (a *app) recordDemo(ctx context.Context) error {
 	corps, err := a.store.Corporations(ctx)
 	if err != nil {
@@ -152,18 +141,16 @@ func (a *app) recordDemo(ctx context.Context) error {
 			return nil
 		}
 	}
-	list, err := acts.DecodeFile("demo/quintus.yaml", demoActs)
+	now, err := a.clockNow()
 	if err != nil {
-		return fail(exitInternal, "the embedded demo is invalid: %v", err)
+		return err
 	}
-	rs, err := a.svc.Apply(ctx, "quintus", list, acts.Options{Atomic: true})
-	if err != nil {
-		return fail(exitInternal, "%v", err)
+	if loc, err := time.LoadLocation(demo.TimeZone); err == nil {
+		now = now.In(loc)
 	}
-	for _, r := range rs {
-		if r.Status != acts.Recorded {
-			return fail(exitInternal, "the demo act %s was %s", r.Kind, r.Status)
-		}
+	today := corp.MustDate(now.Year(), int(now.Month()), now.Day())
+	if err := demo.Record(ctx, a.svc, today); err != nil {
+		return fail(exitInternal, "recording the demo: %v", err)
 	}
 	return nil
 }

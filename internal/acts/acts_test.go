@@ -34,7 +34,7 @@ func newService(t *testing.T) (*acts.Service, *sqlite.Store) {
 	return &acts.Service{Store: st, Clock: func() time.Time { return fixed }}, st
 }
 
-func decode(t *testing.T, src string) []*acts.Act {
+func decode(t testing.TB, src string) []*acts.Act {
 	t.Helper()
 	list, err := acts.DecodeFile("test.yaml", []byte(src))
 	if err != nil {

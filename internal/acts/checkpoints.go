@@ -5,12 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-
-	"golang.org/x/sync/errgroup"
 
 	"minutebook/internal/corp"
 	"minutebook/internal/tables"
@@ -41,11 +38,16 @@ import (
 type Cadence struct {
 	Every uint64 // acts between segments (default 10,000)
 	Bases int    // at most this many segments between bases (default 50)
-	// BaseEntries: a base is also written once the segments since the
-	// last base hold at least as many entries as that base, and at least
-	// BaseEntries (default 50,000), so that a list never decodes much
-	// more than twice the holders.
+	// BaseEntries and BaseShare: a base is also written once the segments
+	// since the last base hold at least 1/BaseShare (default 1/4) as many
+	// entries as that base, and at least BaseEntries (default 10,000), so
+	// that a list decodes the holders of a base and at most about a
+	// quarter as many entries again. An entry since the base costs a list
+	// several times what a base entry costs (it is merged by holder, and
+	// a holder whose record changed is sorted into place), so bases come
+	// more often than the storage alone would suggest.
 	BaseEntries int
+	BaseShare   int
 	Part        int // entries per encoded part (default 4,096)
 }
 
@@ -57,7 +59,10 @@ func (c Cadence) orDefaults() Cadence {
 		c.Bases = 50
 	}
 	if c.BaseEntries == 0 {
-		c.BaseEntries = 50_000
+		c.BaseEntries = 10_000
+	}
+	if c.BaseShare == 0 {
+		c.BaseShare = 4
 	}
 	if c.Part == 0 {
 		c.Part = 4096
@@ -107,16 +112,6 @@ func (le *listEntry) add(class string, units int64) {
 	}
 }
 
-// units returns the units of class.
-func (le *listEntry) units(class string) int64 {
-	for _, u := range le.Units {
-		if u.Class == class {
-			return u.Units
-		}
-	}
-	return 0
-}
-
 // listPersonOf reads a PersonVersions or Persons row from column c (name,
 // sort_key, kind, address, email).
 func listPersonOf(r tables.Row, c int) (*listPerson, error) {
@@ -163,11 +158,17 @@ func maintainCheckpoints(e *Env, a *Act) error {
 	if a.Correction {
 		return dropCheckpoints(e.Rows, a.Effective.String())
 	}
-	if e.Seq%e.cadence.Every != 0 {
+	return checkpointAt(e.Rows, e.cadence, e.Seq, a.Effective)
+}
+
+// checkpointAt writes the checkpoints due after act seq, effective on
+// effective (not a correction), if any.
+func checkpointAt(rw tables.ReadWriter, cad Cadence, seq uint64, effective corp.Date) error {
+	if seq%cad.Every != 0 {
 		return nil
 	}
-	hi := a.Effective.AddDays(-1).String()
-	metas, err := readCheckpoints(e.Rows)
+	hi := effective.AddDays(-1).String()
+	metas, err := readCheckpoints(rw)
 	if err != nil {
 		return err
 	}
@@ -182,13 +183,13 @@ func maintainCheckpoints(e *Env, a *Act) error {
 		return nil
 	}
 	changed := map[string]*listEntry{}
-	if err := addChanges(e.Rows, changed, after(lo), after(hi)); err != nil {
+	if err := addChanges(rw, changed, after(lo), after(hi)); err != nil {
 		return err
 	}
 	if len(changed) == 0 {
 		return nil
 	}
-	if err := writeCheckpoint(e.Rows, segmentLevel, lo, hi, e.Seq, sortedByID(changed), e.cadence.Part); err != nil {
+	if err := writeCheckpoint(rw, segmentLevel, lo, hi, seq, sortedByID(changed), cad.Part); err != nil {
 		return err
 	}
 	segments, entries, baseEntries := 1, len(changed), 0
@@ -201,10 +202,10 @@ func maintainCheckpoints(e *Env, a *Act) error {
 			baseEntries = m.Entries
 		}
 	}
-	if segments < e.cadence.Bases && entries < max(baseEntries, e.cadence.BaseEntries) {
+	if segments < cad.Bases && entries < max(baseEntries/cad.BaseShare, cad.BaseEntries) {
 		return nil
 	}
-	return writeBase(e.Rows, metas, hi, e.Seq, changed, e.cadence.Part)
+	return writeBase(rw, metas, hi, seq, changed, cad.Part)
 }
 
 // dropCheckpoints removes the checkpoints of days on or after from.
@@ -255,12 +256,13 @@ func addChanges(r tables.Reader, changed map[string]*listEntry, lo, hi string) e
 	})
 }
 
-// mergeEntry applies a segment's entry to a later state.
+// mergeEntry applies a segment's entry to a later state. The state takes
+// s itself for a holder it does not hold yet: s must not be used again.
 func mergeEntry(changed map[string]*listEntry, s *listEntry) {
 	le := changed[s.ID]
 	if le == nil {
-		le = &listEntry{ID: s.ID}
-		changed[s.ID] = le
+		changed[s.ID] = s
+		return
 	}
 	if s.Person != nil {
 		le.Person = s.Person
@@ -279,12 +281,28 @@ func sortedByID(m map[string]*listEntry) []*listEntry {
 	return out
 }
 
-// compareList orders entries as the list does: sort key, then id.
-func compareList(a, b *listEntry) int {
-	if c := strings.Compare(a.Person.SortKey, b.Person.SortKey); c != 0 {
-		return c
+// sortList sorts entries (each with a record) in list order: sort key,
+// then id. The keys are copied beside the entries first, so that comparing
+// them reads neither an entry nor a record (those reads were most of the
+// time of sorting a few hundred thousand entries).
+func sortList(es []*listEntry) {
+	type keyed struct {
+		key, id string
+		le      *listEntry
 	}
-	return strings.Compare(a.ID, b.ID)
+	ks := make([]keyed, len(es))
+	for i, le := range es {
+		ks[i] = keyed{le.Person.SortKey, le.ID, le}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	for i, k := range ks {
+		es[i] = k.le
+	}
 }
 
 // writeBase writes the base at hi: the previous base, the segments since
@@ -330,7 +348,7 @@ func writeBase(rw tables.ReadWriter, metas []checkpointMeta, hi string, seq uint
 		}
 		out = append(out, le)
 	}
-	slices.SortFunc(out, compareList)
+	sortList(out)
 	return writeCheckpoint(rw, baseLevel, "", hi, seq, out, part)
 }
 
@@ -397,38 +415,27 @@ func readParts(r tables.Reader, m checkpointMeta, fn func(*listEntry) error) err
 	return nil
 }
 
-// readPartData reads a checkpoint's encoded parts, in order.
-func readPartData(r tables.Reader, m checkpointMeta) ([][]byte, error) {
-	out := make([][]byte, m.Parts)
-	for p := range out {
-		row, ok, err := r.Get(tables.ListParts, int64(m.Level), m.Hi, int64(p))
-		if err != nil {
-			return nil, err
+// readPartData reads a checkpoint's encoded parts, in order, in one scan
+// (one query, not one per part: PostgreSQL pays a round trip per query).
+// Each part is copied into a string, which its decoded entries share.
+func readPartData(r tables.Reader, m checkpointMeta) ([]string, error) {
+	out := make([]string, 0, m.Parts)
+	if m.Parts == 0 {
+		return out, nil
+	}
+	if err := r.Scan(tables.ListParts, []any{int64(m.Level), m.Hi}, func(row tables.Row) error {
+		if p := int(row[2].(int64)); p != len(out) {
+			return fmt.Errorf("list checkpoint %d/%s: part %d is missing", m.Level, m.Hi, len(out))
 		}
-		if !ok {
-			return nil, fmt.Errorf("list checkpoint %d/%s: part %d is missing", m.Level, m.Hi, p)
-		}
-		out[p] = row[3].([]byte)
+		out = append(out, string(row[3].([]byte)))
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if len(out) != m.Parts {
+		return nil, fmt.Errorf("list checkpoint %d/%s: part %d is missing", m.Level, m.Hi, len(out))
 	}
 	return out, nil
-}
-
-// decodeParts decodes parts concurrently (one goroutine per core) and
-// returns each part's entries: decoding a base of a million holders is the
-// largest part of reading a list, and the parts are independent.
-func decodeParts(m checkpointMeta, data [][]byte) func() ([][]*listEntry, error) {
-	out := make([][]*listEntry, len(data))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for p, b := range data {
-		g.Go(func() error {
-			if err := decodeEntries(b, func(le *listEntry) error { out[p] = append(out[p], le); return nil }); err != nil {
-				return fmt.Errorf("list checkpoint %d/%s part %d: %w", m.Level, m.Hi, p, err)
-			}
-			return nil
-		})
-	}
-	return func() ([][]*listEntry, error) { return out, g.Wait() }
 }
 
 // encodeEntries writes: count; per entry the id, a flag (1 when a record
@@ -471,93 +478,124 @@ func encodeEntries(es []*listEntry) []byte {
 var errCheckpoint = errors.New("malformed list checkpoint")
 
 // decodeEntries reads what encodeEntries wrote, calling fn for each entry.
-// The entries' strings are substrings of one copy of b, and the entries,
-// records and holdings come from one allocation each per part: a base of a
-// million holders decodes in a few allocations per thousand entries.
-func decodeEntries(b []byte, fn func(*listEntry) error) error {
-	s := string(b)
-	off, bad := 0, false
-	uv := func() uint64 {
-		v, n := binary.Uvarint(b[off:])
-		if n <= 0 {
-			bad = true
-			return 0
-		}
-		off += n
-		return v
-	}
-	str := func() string {
-		n := uv()
-		if bad || n > uint64(len(b)-off) {
-			bad = true
-			return ""
-		}
-		v := s[off : off+int(n)]
-		off += int(n)
-		return v
-	}
-	count := uv()
-	if count > uint64(len(b)) {
+// The entries' strings are substrings of s, and the entries, records,
+// address lines and holdings come from one allocation each per part: a
+// base of a million holders decodes in a few allocations per thousand
+// entries.
+func decodeEntries(s string, fn func(*listEntry) error) error {
+	d := entryDecoder{s: s}
+	count := d.uvarint()
+	if d.bad || count > uint64(len(s)) {
 		return errCheckpoint // an entry takes at least three bytes
 	}
 	entries := make([]listEntry, count)
 	persons := make([]listPerson, 0, count)
 	units := make([]classUnits, 0, count)
+	var lines []string
 	for i := range entries {
-		if bad {
-			break
-		}
 		le := &entries[i]
-		le.ID = str()
-		if bad || off >= len(b) {
+		le.ID = d.str()
+		if d.bad || d.off >= len(s) {
 			return errCheckpoint
 		}
-		flag := b[off]
-		off++
+		flag := s[d.off]
+		d.off++
 		switch flag {
 		case 0:
 		case 1:
-			persons = append(persons, listPerson{Name: str(), SortKey: str(), Kind: str(), Email: str()})
+			persons = append(persons, listPerson{Name: d.str(), SortKey: d.str(), Kind: d.str(), Email: d.str()})
 			p := &persons[len(persons)-1]
-			lines := uv()
-			if lines > uint64(len(b)-off) {
+			n := d.uvarint()
+			if n > uint64(len(s)-d.off) {
 				return errCheckpoint
 			}
-			if lines > 0 {
-				p.Address.Lines = make([]string, lines)
-				for j := range p.Address.Lines {
-					p.Address.Lines[j] = str()
+			if n > 0 {
+				if lines == nil {
+					lines = make([]string, 0, max(int(count)-i, int(n)))
 				}
+				first := len(lines)
+				for range n {
+					lines = append(lines, d.str())
+				}
+				p.Address.Lines = lines[first:len(lines):len(lines)]
 			}
-			p.Address.City, p.Address.Region, p.Address.PostalCode, p.Address.Country = str(), str(), str(), str()
+			p.Address.City, p.Address.Region, p.Address.PostalCode, p.Address.Country = d.str(), d.str(), d.str(), d.str()
 			le.Person = p
 		default:
 			return errCheckpoint
 		}
-		n := uv()
-		if n > uint64(len(b)-off) {
+		n := d.uvarint()
+		if n > uint64(len(s)-d.off) {
 			return errCheckpoint
 		}
 		first := len(units)
-		for j := uint64(0); j < n && !bad; j++ {
-			c := str()
-			u, k := binary.Varint(b[off:])
-			if k <= 0 {
-				return errCheckpoint
-			}
-			off += k
-			units = append(units, classUnits{c, u})
+		for j := uint64(0); j < n && !d.bad; j++ {
+			c := d.str()
+			units = append(units, classUnits{c, d.varint()})
 		}
 		le.Units = units[first:len(units):len(units)]
-		if bad {
+		if d.bad {
 			return errCheckpoint
 		}
 		if err := fn(le); err != nil {
 			return err
 		}
 	}
-	if bad || off != len(b) {
+	if d.bad || d.off != len(s) {
 		return errCheckpoint
 	}
 	return nil
+}
+
+// entryDecoder reads varints and uvarint-prefixed strings from s; bad is
+// set, and zero values returned, once the input is malformed.
+type entryDecoder struct {
+	s   string
+	off int
+	bad bool
+}
+
+func (d *entryDecoder) uvarint() uint64 {
+	if d.off < len(d.s) && d.s[d.off] < 0x80 { // one byte: nearly every length
+		v := uint64(d.s[d.off])
+		d.off++
+		return v
+	}
+	var v uint64
+	for shift := uint(0); shift < 64; shift += 7 {
+		if d.off >= len(d.s) {
+			break
+		}
+		c := d.s[d.off]
+		d.off++
+		if shift == 63 && c > 1 {
+			break // overflows 64 bits (as binary.Uvarint refuses)
+		}
+		v |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return v
+		}
+	}
+	d.bad = true
+	return 0
+}
+
+func (d *entryDecoder) varint() int64 {
+	u := d.uvarint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
+	}
+	return v
+}
+
+func (d *entryDecoder) str() string {
+	n := d.uvarint()
+	if d.bad || n > uint64(len(d.s)-d.off) {
+		d.bad = true
+		return ""
+	}
+	v := d.s[d.off : d.off+int(n)]
+	d.off += int(n)
+	return v
 }

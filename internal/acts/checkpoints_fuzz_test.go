@@ -26,12 +26,12 @@ func FuzzDecodeEntries(f *testing.F) {
 	f.Add([]byte{1, 1, 'x', 2})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var got []*listEntry
-		if err := decodeEntries(b, func(le *listEntry) error { got = append(got, le); return nil }); err != nil {
+		if err := decodeEntries(string(b), func(le *listEntry) error { got = append(got, le); return nil }); err != nil {
 			return
 		}
 		enc := encodeEntries(got)
 		var again []*listEntry
-		if err := decodeEntries(enc, func(le *listEntry) error { again = append(again, le); return nil }); err != nil {
+		if err := decodeEntries(string(enc), func(le *listEntry) error { again = append(again, le); return nil }); err != nil {
 			t.Fatalf("%x decoded to %d entries that encode as %x, which does not decode: %v", b, len(got), enc, err)
 		}
 		if !bytes.Equal(encodeEntries(again), enc) || !reflect.DeepEqual(normal(got), normal(again)) {
@@ -76,7 +76,8 @@ func TestVoteCounter(t *testing.T) {
 		for i := range units {
 			units[i] = rapid.OneOf(rapid.Int64Range(0, 1_000_000), rapid.Int64Range(math.MaxInt64/4, math.MaxInt64)).Draw(rt, "units")
 		}
-		shares, total := newVoteCounter(classes).of(units)
+		shares := make([]ClassShares, n)
+		total := newVoteCounter(classes).of(units, shares)
 		var want corp.Decimal
 		for i, c := range classes {
 			sh := corp.DecimalFromUnits(units[i], c.Scale)
@@ -88,6 +89,48 @@ func TestVoteCounter(t *testing.T) {
 		}
 		if total.Cmp(want) != 0 {
 			rt.Fatalf("total votes %s, want %s", total, want)
+		}
+	})
+}
+
+// FuzzDecodeBasePart: the list's decoder of base parts (places in the
+// part, no pointers) reads exactly what decodeEntries reads from any
+// bytes whose entries all have a record, and refuses everything else.
+func FuzzDecodeBasePart(f *testing.F) {
+	f.Add(encodeEntries(nil))
+	f.Add(encodeEntries([]*listEntry{
+		{ID: "alice", Person: &listPerson{Name: "Alice Anders", SortKey: "ANDERS, ALICE", Kind: "natural_person", Email: "a@example.com",
+			Address: corp.Address{Lines: []string{"12 Elm Street", "Apt 2"}, City: "Palo Alto", Region: "CA", PostalCode: "94301", Country: "US"}},
+			Units: []classUnits{{"common", 400}, {"preferred", -3}}},
+		{ID: "bob", Person: &listPerson{Name: "Bob", SortKey: "BOB"}, Units: []classUnits{{"common", 1 << 40}}},
+	}))
+	f.Add(encodeEntries([]*listEntry{{ID: "bob", Units: []classUnits{{"common", 1}}}}))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var want []*listEntry
+		werr := decodeEntries(string(b), func(le *listEntry) error { want = append(want, le); return nil })
+		for _, le := range want {
+			if le.Person == nil {
+				werr = errCheckpoint // a base entry has a record
+			}
+		}
+		p, err := decodeBasePart(string(b))
+		if (err != nil) != (werr != nil) {
+			t.Fatalf("%x: decodeBasePart: %v; decodeEntries: %v", b, err, werr)
+		}
+		if err != nil {
+			return
+		}
+		if len(p.entries) != len(want) {
+			t.Fatalf("%x: %d base entries, want %d", b, len(p.entries), len(want))
+		}
+		for i, w := range want {
+			e := &p.entries[i]
+			per, _ := p.person(e, nil)
+			got := listEntry{ID: per.ID, Person: &listPerson{Name: per.Name, SortKey: per.SortKey, Kind: string(per.Kind),
+				Email: per.Email, Address: per.Address}, Units: p.holdingsOf(e, nil)}
+			if !reflect.DeepEqual(normal([]*listEntry{&got}), normal([]*listEntry{w})) {
+				t.Fatalf("%x: entry %d is %+v %+v, want %+v %+v", b, i, got, *got.Person, *w, *w.Person)
+			}
 		}
 	})
 }

@@ -39,6 +39,10 @@ type Env struct {
 	// vote (adoption.go).
 	vote     *voteRule
 	inNotice string
+	// tab is the tabulation result.certify's check made, which its apply
+	// (in the same transaction, with nothing written between) records
+	// rather than tallying again.
+	tab *Tabulation
 }
 
 // N makes a Number from any value printed with %v (use exact types only).

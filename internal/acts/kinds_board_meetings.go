@@ -1221,7 +1221,11 @@ fields:
 	if err != nil {
 		return err
 	}
-	e.Check("MB.consent.unique", !exists, fmt.Sprintf("consent %s is not yet on the books", f.ID), fmt.Sprintf("consent %s is already on the books", f.ID))
+	_, out, err := e.Rows.Get(tables.BoardConsentCirculations, f.ID)
+	if err != nil {
+		return err
+	}
+	e.Check("MB.consent.unique", !exists && !out, fmt.Sprintf("consent %s is not yet on the books", f.ID), fmt.Sprintf("consent %s is already on the books", f.ID))
 	members, body, err := consentMembers(e, f)
 	if err != nil || members == nil {
 		return err

@@ -56,6 +56,7 @@ type sPresence struct {
 	recordDate        corp.Date
 	roll              *roll
 	shares            map[string]corp.Decimal
+	votes             map[string]corp.Decimal // the voting power of each holder counted present
 }
 
 // meetingRecordDate is the record date of meeting m: fixed, defaulted by
@@ -77,7 +78,7 @@ func tallyAttendance(e *Env, m *smeeting, f *StockholderHeldFields, check bool) 
 	if err != nil {
 		return p, err
 	}
-	p.roll, p.entitled, p.shares = r, r.Entitled, map[string]corp.Decimal{}
+	p.roll, p.entitled, p.shares, p.votes = r, r.Entitled, map[string]corp.Decimal{}, map[string]corp.Decimal{}
 	seen := map[string]bool{}
 	remote := 0
 	for _, a := range f.Attendance {
@@ -113,7 +114,7 @@ func tallyAttendance(e *Env, m *smeeting, f *StockholderHeldFields, check bool) 
 		case "remote":
 			remote++
 		}
-		p.shares[a.Holder] = v.Shares
+		p.shares[a.Holder], p.votes[a.Holder] = v.Shares, v.Votes
 		p.present = p.present.Add(v.Shares)
 	}
 	if check && remote > 0 {
@@ -192,12 +193,20 @@ fields:
 		return err
 	}
 	nums := []journal.Number{N("present_shares", p.present), N("entitled_shares", p.entitled), N("quorum", p.quorum)}
-	msg := fmt.Sprintf("%s shares present in person or by proxy of the %s issued, outstanding and entitled to vote on %s (treasury shares excluded); a quorum is 50%%: %s",
-		p.present.Grouped(), p.entitled.Grouped(), rd, p.quorum)
+	half := "50%"
+	if e.Bylaws.Choice("A-50") == "more_than_half" {
+		half = "more than 50% (A-50: more_than_half)"
+	}
+	msg := fmt.Sprintf("%s shares present in person or by proxy of the %s issued, outstanding and entitled to vote on %s (treasury shares excluded); a quorum is %s: %s",
+		p.present.Grouped(), p.entitled.Grouped(), rd, half, p.quorum)
 	if p.hasQuorum {
 		e.Hold("II.8.quorum", "quorum present: "+msg, nums...)
 	} else {
 		e.Warn("II.8.quorum", "no quorum: "+msg+"; no business may be transacted and the holders present may adjourn the meeting (Art. II §8)", nums...)
+	}
+	if f, _ := e.Bylaws.Fraction("II.8.quorum", "fraction"); !p.hasQuorum && f.AtLeast(p.present, p.entitled) && e.Bylaws.Choice("A-50") == "more_than_half" {
+		e.Warn("II.8.quorum", fmt.Sprintf("exactly the quorum fraction (%s of %s) is present: not a quorum under A-50 (more_than_half); under the default reading of \"fifty percent\" (at_least_half) it would be one",
+			p.present.Grouped(), p.entitled.Grouped()), nums...)
 	}
 	if err := checkHoldersNoticed(e, m, f, p); err != nil {
 		return err
@@ -228,9 +237,9 @@ fields:
 		if e.Bylaws.Choice("A-ADJVOTE") == "majority_of_present" {
 			e.Warn("II.8.adjourn_no_quorum", "adjourned by a majority of the shares present in person or by proxy; the chair may not adjourn alone (A-ADJVOTE)")
 		}
-		needs, why := adjournmentNeedsNotice(e, m, p.hasQuorum, days)
-		if needs {
-			e.Hold("II.8.adjourn_notice", why, N("days", days))
+		_, why := adjournmentNeedsNotice(e, m, p.hasQuorum, days)
+		if limit, _ := e.Bylaws.Int("II.8.adjourn_notice", "max_days_without_notice"); p.hasQuorum && days > limit && e.Bylaws.Choice("A-ADJQ") == "no_quorum_only" {
+			e.Warn("II.8.adjourn_notice", why+fmt.Sprintf("; adjourned for %d days, more than %d: under the default reading (all_adjournments, DGCL §222(c)) notice of the adjourned meeting would be required", days, limit), N("days", days))
 		} else {
 			e.Hold("II.8.adjourn_notice", why, N("days", days))
 		}
@@ -254,7 +263,7 @@ fields:
 		if mode == "" {
 			mode = "in_person"
 		}
-		if err := e.Rows.Put(tables.StockholderAttendance, tables.Row{m.ID, a.Holder, mode, a.ProxyHolder, sh.String(), b2i(a.Objected), int64(e.Seq)}); err != nil {
+		if err := e.Rows.Put(tables.StockholderAttendance, tables.Row{m.ID, a.Holder, mode, a.ProxyHolder, sh.String(), b2i(a.Objected), int64(e.Seq), p.votes[a.Holder].String()}); err != nil {
 			return err
 		}
 	}

@@ -58,6 +58,9 @@ type votingMeeting struct {
 	Scale       int
 	Outstanding int64 // vote units
 	Inspector   string
+	// Sessions are the meeting and the sessions it continues, for the
+	// proxies given for any of them (vote.Sessions; Art. II §10).
+	Sessions vote.Sessions
 	// What the meeting's own records hold (votes_meetings.go): its
 	// quorum at meeting.held, and (read only for the tally) the holders
 	// recorded present with their vote units at the record date.
@@ -420,9 +423,13 @@ fields: {id: carol-2004, holder: carol, proxy_holder: pat, date: 2004-06-01, mee
 	if err != nil {
 		return err
 	}
-	if prev := rules.InForce(earlier, f.Meeting, e.Act.Effective); prev != nil {
+	sessions, err := sessionsOf(e.Rows, f.Meeting)
+	if err != nil {
+		return err
+	}
+	if prev := rules.InForce(earlier, sessions, e.Act.Effective); prev != nil {
 		p.Seq = e.Seq
-		if rules.Latest([]*vote.Proxy{prev, p}, f.Meeting, e.Act.Effective) == p {
+		if rules.Latest([]*vote.Proxy{prev, p}, sessions, e.Act.Effective) == p {
 			e.Warn("II.10.proxy_revocation", fmt.Sprintf("revokes %s's earlier proxy %s (dated %s) to %s: the latest-dated valid proxy controls (A-PROXYREV: %s)", f.Holder, prev.ID, prev.Date, prev.ProxyHolder, e.Bylaws.Choice("A-PROXYREV")))
 		} else {
 			e.Warn("II.10.proxy_revocation", fmt.Sprintf("%s's proxy %s dated %s is later and still controls: this one, dated %s, is recorded but not in force (A-PROXYREV)", f.Holder, prev.ID, prev.Date, date))
@@ -740,7 +747,7 @@ func checkVoterProxy(e *Env, f *BallotFields, m *votingMeeting, mode vote.Mode) 
 	}
 	rules := proxyRules(e)
 	day := e.Act.Effective
-	inForce := rules.InForce(ps, m.ID, day)
+	inForce := rules.InForce(ps, m.Sessions, day)
 	if mode == vote.InPerson {
 		if inForce != nil {
 			e.Warn("II.10.proxy_revocation", fmt.Sprintf("%s votes in person, which revokes the proxy %s to %s (A-PROXYREV: %s)", f.Holder, inForce.ID, inForce.ProxyHolder, e.Bylaws.Choice("A-PROXYREV")))
@@ -760,9 +767,11 @@ func checkVoterProxy(e *Env, f *BallotFields, m *votingMeeting, mode vote.Mode) 
 	case p.ProxyHolder != e.Act.Actor.Person:
 		e.Fail("MB.vote.proxy", fmt.Sprintf("proxy %s names %s, not %s", p.ID, p.ProxyHolder, e.Act.Actor.Person))
 		return nil
-	case p.Meeting != "" && p.Meeting != m.ID:
+	case p.Meeting != "" && !m.Sessions.Of(p.Meeting):
 		e.Fail("MB.vote.proxy", fmt.Sprintf("proxy %s is for meeting %s, not %s", p.ID, p.Meeting, m.ID))
 		return nil
+	case p.Meeting != "" && p.Meeting != m.ID:
+		e.Hold("II.10.proxy_duration", fmt.Sprintf("proxy %s, given for meeting %s, covers %s, its adjournment (the same meeting continued: DGCL §222(c))", p.ID, p.Meeting, m.ID))
 	}
 	last := vote.Lapse(p.Date, p.Period, rules.Feb29)
 	if rules.Lapsed(p, day) {
@@ -775,7 +784,7 @@ func checkVoterProxy(e *Env, f *BallotFields, m *votingMeeting, mode vote.Mode) 
 	case p.Revoked:
 		e.Fail("II.10.proxy_revocation", fmt.Sprintf("proxy %s was revoked", p.ID))
 	case inForce != p:
-		latest := rules.Latest(ps, m.ID, day)
+		latest := rules.Latest(ps, m.Sessions, day)
 		e.Fail("II.10.proxy_revocation", fmt.Sprintf("proxy %s is superseded by %s's later-dated proxy %s dated %s: the latest-dated valid proxy controls (A-PROXYREV)", p.ID, f.Holder, latest.ID, latest.Date))
 	default:
 		e.Hold("II.10.proxy_revocation", fmt.Sprintf("proxy %s is the latest-dated valid proxy of %s", p.ID, f.Holder))

@@ -27,6 +27,7 @@ type Service struct {
 
 	mu       sync.Mutex
 	contexts map[string]cachedContext // by corporation
+	groups   map[string]*groupQueue   // acts waiting for a shared transaction (Submit), by corporation
 }
 
 // cachedContext is a corporation's context as of a journal head. It is
@@ -228,7 +229,8 @@ func (r *runner) one(a *Act, res *Result, opt Options) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	env, err := newEnv(r.tx, r.corpID, cc, a, r.head.Seq+1, false, r.svc.Checkpoints)
+	rows := &checkGuard{Tx: r.tx, checking: true}
+	env, err := newEnv(rows, r.corpID, cc, a, r.head.Seq+1, false, r.svc.Checkpoints)
 	if err != nil {
 		return false, err
 	}
@@ -252,6 +254,7 @@ func (r *runner) one(a *Act, res *Result, opt Options) (bool, error) {
 		res.Status, res.Conflict = Refused, env.conflict
 		return false, nil
 	}
+	rows.checking = false
 	if err := applyAct(env, a); err != nil {
 		return false, err
 	}
@@ -273,6 +276,37 @@ func (r *runner) one(a *Act, res *Result, opt Options) (bool, error) {
 		res.Status, res.Hash = Checked, ""
 	}
 	return true, nil
+}
+
+// checkGuard lets the checks of an act read the books and refuses their
+// writes: a refused act must write nothing, so that the acts after it in
+// the same transaction (an atomic batch, a dry run, a group commit) see
+// the books as if it had never been attempted. The act's effects are
+// written once every check holds (checking is then false).
+type checkGuard struct {
+	Tx
+	checking bool
+}
+
+func (g *checkGuard) Put(t *tables.Table, r tables.Row) error {
+	if g.checking {
+		return fmt.Errorf("acts: a check wrote to %s: checks must not write", t.Name)
+	}
+	return g.Tx.Put(t, r)
+}
+
+func (g *checkGuard) Delete(t *tables.Table, key ...any) error {
+	if g.checking {
+		return fmt.Errorf("acts: a check deleted from %s: checks must not write", t.Name)
+	}
+	return g.Tx.Delete(t, key...)
+}
+
+func (g *checkGuard) Append(r *journal.Record) error {
+	if g.checking {
+		return fmt.Errorf("acts: a check appended to the journal: checks must not write")
+	}
+	return g.Tx.Append(r)
 }
 
 // newEnv builds the environment of act a from the corporation's context.

@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"math/bits"
-	"slices"
 	"strings"
 	"time"
 
@@ -124,8 +123,20 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 	if err != nil {
 		return err
 	}
-	decoded := decodeParts(base, data)
-	changed := map[string]*listEntry{}
+	decoded := decodeBase(base, data)
+	since := 0
+	for _, m := range metas {
+		if m.Level == segmentLevel && m.Hi > base.Hi && m.Hi <= on {
+			since += m.Entries
+		}
+	}
+	changed := make(map[string]*listEntry, since)
+	// The list and the holders' shares are allocated first, at their
+	// largest: the garbage collector then paces itself by the list's size
+	// from the start, rather than running again at each doubling of the
+	// heap while the base decodes.
+	l.Holders = make([]ListedHolder, 0, base.Entries+since)
+	shares := make([]ClassShares, len(facts.Classes)*cap(l.Holders))
 	from := base.Hi
 	for _, m := range metas {
 		if m.Level == segmentLevel && m.Hi > base.Hi && m.Hi <= on {
@@ -138,48 +149,67 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 	if err := addChanges(v, changed, after(from), after(on)); err != nil {
 		return err
 	}
-	index := map[string]int{}
-	for i, c := range facts.Classes {
-		index[c.ID] = i
-	}
 	outstanding := make([]int64, len(facts.Classes))
 	votes := newVoteCounter(facts.Classes)
-	listed := func(le *listEntry) (ListedHolder, bool) {
-		h := ListedHolder{Person: corp.Person{ID: le.ID, Name: le.Person.Name, SortKey: le.Person.SortKey,
-			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}}
-		units := make([]int64, len(facts.Classes))
+	units := make([]int64, len(facts.Classes))
+	// add lists a holder with holdings hs, built in place.
+	add := func(p corp.Person, hs []classUnits) {
 		any := false
 		for i, c := range facts.Classes {
-			units[i] = le.units(c.ID)
+			units[i] = 0
+			for _, h := range hs {
+				if h.Class == c.ID {
+					units[i] = h.Units
+				}
+			}
 			any = any || units[i] != 0
 			outstanding[i] += units[i]
 		}
-		h.Shares, h.Votes = votes.of(units)
-		return h, any
+		if !any {
+			return
+		}
+		if len(shares) < len(units) {
+			shares = make([]ClassShares, len(units)*max(cap(l.Holders)-len(l.Holders), 1024))
+		}
+		l.Holders = append(l.Holders, ListedHolder{Person: p})
+		h := &l.Holders[len(l.Holders)-1]
+		h.Shares, shares = shares[:len(units):len(units)], shares[len(units):]
+		h.Votes = votes.of(units, h.Shares)
 	}
-	// The base is in list order; entries whose record changed since move
-	// to a second, sorted run, merged in at the end.
-	l.Holders = make([]ListedHolder, 0, base.Entries+len(changed))
-	var moved []*listEntry
+	addEntry := func(le *listEntry) {
+		add(corp.Person{ID: le.ID, Name: le.Person.Name, SortKey: le.Person.SortKey,
+			Kind: corp.PersonKind(le.Person.Kind), Address: le.Person.Address, Email: le.Person.Email}, le.Units)
+	}
+	// The base is in list order. A first pass applies the changes to the
+	// base entries: an entry whose record is unchanged takes its new
+	// holdings (updated); one whose record changed moves to a second run,
+	// with the holders not in the base. The second run is sorted, and the
+	// listed holders are built once, merging both runs.
 	parts, err := decoded()
 	if err != nil {
 		return err
 	}
-	for _, part := range parts {
-		for _, le := range part {
-			if c, ok := changed[le.ID]; ok {
-				delete(changed, le.ID)
-				for _, u := range c.Units {
-					le.add(u.Class, u.Units)
-				}
-				if c.Person != nil {
-					le.Person = c.Person
-					moved = append(moved, le)
+	var moved, updated []*listEntry
+	if len(changed) > 0 {
+		for pi := range parts {
+			p := &parts[pi]
+			for i := range p.entries {
+				e := &p.entries[i]
+				c, ok := changed[p.str(e.id)]
+				if !ok {
 					continue
 				}
-			}
-			if h, ok := listed(le); ok {
-				l.Holders = append(l.Holders, h)
+				delete(changed, c.ID)
+				for _, h := range p.holdings[e.holdings : e.holdings+e.nHoldings] {
+					c.add(p.str(h.class), h.units)
+				}
+				if c.Person == nil {
+					updated = append(updated, c)
+					e.state = int32(len(updated))
+					continue
+				}
+				e.state = -1
+				moved = append(moved, c)
 			}
 		}
 	}
@@ -196,14 +226,36 @@ func (l *StockholderList) holders(v tables.Reader, facts corp.CharterFacts) erro
 		}
 		moved = append(moved, le)
 	}
-	slices.SortFunc(moved, compareList)
-	var second []ListedHolder
-	for _, le := range moved {
-		if h, ok := listed(le); ok {
-			second = append(second, h)
+	sortList(moved)
+	if n := base.Entries + len(moved); n > cap(l.Holders) { // changes after the last segment
+		l.Holders = append(make([]ListedHolder, 0, n), l.Holders...)
+	}
+	var lines []string
+	var hs []classUnits
+	for pi := range parts {
+		p := &parts[pi]
+		for i := range p.entries {
+			e := &p.entries[i]
+			if e.state < 0 {
+				continue // moved
+			}
+			for len(moved) > 0 && p.compareBase(moved[0], e) < 0 {
+				addEntry(moved[0])
+				moved = moved[1:]
+			}
+			var per corp.Person
+			per, lines = p.person(e, lines)
+			if e.state > 0 {
+				add(per, updated[e.state-1].Units)
+			} else {
+				hs = p.holdingsOf(e, hs[:0])
+				add(per, hs)
+			}
 		}
 	}
-	l.Holders = mergeListed(l.Holders, second)
+	for _, le := range moved {
+		addEntry(le)
+	}
 	l.Votes = corp.Decimal{}
 	for i, c := range facts.Classes {
 		out := corp.DecimalFromUnits(outstanding[i], c.Scale)
@@ -224,6 +276,7 @@ type voteCounter struct {
 	factor  []int64 // 10^(scale - class scale)
 	scale   int     // the largest class scale
 	whole   bool    // every vps is whole and every factor fits
+	arena   corp.UnitsArena
 }
 
 func newVoteCounter(classes []corp.AuthorizedClass) *voteCounter {
@@ -253,13 +306,23 @@ func mulUnits(a, b int64) (int64, bool) {
 	return int64(lo), hi == 0 && lo <= math.MaxInt64
 }
 
-// of returns the shares and votes of each class for units (by class, in
-// class units) and their total votes.
-func (vc *voteCounter) of(units []int64) ([]ClassShares, corp.Decimal) {
-	out := make([]ClassShares, len(vc.classes))
+// of sets out (one per class) to the shares and votes of each class for
+// units (by class, in class units) and returns their total votes.
+func (vc *voteCounter) of(units []int64, out []ClassShares) corp.Decimal {
 	if vc.whole {
 		var total int64
 		ok := true
+		// Equal values share one Decimal (they are never changed in
+		// place): with one vote per share, shares, votes and the total
+		// of a holder of one class are one number.
+		var last corp.Decimal
+		lastUnits, lastScale := int64(0), -1
+		dec := func(u int64, scale int) corp.Decimal {
+			if u != lastUnits || scale != lastScale {
+				last, lastUnits, lastScale = vc.arena.Decimal(u, scale), u, scale
+			}
+			return last
+		}
 		for i, c := range vc.classes {
 			v, vok := mulUnits(units[i], vc.vps[i])
 			t, tok := mulUnits(v, vc.factor[i])
@@ -267,10 +330,10 @@ func (vc *voteCounter) of(units []int64) ([]ClassShares, corp.Decimal) {
 				break
 			}
 			total += t
-			out[i] = ClassShares{Class: c.ID, Shares: corp.DecimalFromUnits(units[i], c.Scale), Votes: corp.DecimalFromUnits(v, c.Scale)}
+			out[i] = ClassShares{Class: c.ID, Shares: dec(units[i], c.Scale), Votes: dec(v, c.Scale)}
 		}
 		if ok {
-			return out, corp.DecimalFromUnits(total, vc.scale)
+			return dec(total, vc.scale)
 		}
 	}
 	var total corp.Decimal
@@ -280,36 +343,7 @@ func (vc *voteCounter) of(units []int64) ([]ClassShares, corp.Decimal) {
 		out[i] = ClassShares{Class: c.ID, Shares: sh, Votes: v}
 		total = total.Add(v)
 	}
-	return out, total
-}
-
-// listsBefore reports whether x comes before y on the list.
-func listsBefore(x, y corp.Person) bool {
-	return x.SortKey < y.SortKey || x.SortKey == y.SortKey && x.ID < y.ID
-}
-
-// mergeListed merges two runs in list order (sort key, then id), in
-// place from the back when a has room for both.
-func mergeListed(a, b []ListedHolder) []ListedHolder {
-	if len(b) == 0 {
-		return a
-	}
-	n := len(a) + len(b)
-	if cap(a) < n {
-		a = append(make([]ListedHolder, 0, n), a...)
-	}
-	out := a[:n]
-	i, j := len(a)-1, len(b)-1
-	for k := n - 1; j >= 0; k-- {
-		if i >= 0 && listsBefore(b[j].Person, a[i].Person) {
-			out[k] = a[i]
-			i--
-		} else {
-			out[k] = b[j]
-			j--
-		}
-	}
-	return out
+	return total
 }
 
 // corrections lists the entries recorded as corrections, effective on or

@@ -64,7 +64,31 @@ func meetingForVoting(r tables.Reader, id string) (*votingMeeting, bool, error) 
 		m.Matters = append(m.Matters, vote.Matter{ID: f.ID, Kind: vote.MatterKind(f.Kind), Text: f.Text, Seats: f.Seats,
 			Candidates: f.Candidates, Incumbents: f.Incumbents, Cumulative: f.Cumulative})
 	}
+	if m.Sessions, err = sessionsOf(r, id); err != nil {
+		return nil, false, err
+	}
 	return m, true, nil
+}
+
+// sessionsOf returns the sessions of meeting id as a proxy sees them: id,
+// the meeting it was adjourned from (meeting.held adjourned_to), and so on
+// back to the meeting called. A proxy given for the meeting covers its
+// adjournments (Art. II §10; DGCL §212(b), §222(c)). An id that is not
+// on the books, or "" (a general proxy's), is its only session.
+func sessionsOf(r tables.Reader, id string) (vote.Sessions, error) {
+	s := vote.Sessions{id}
+	for cur := id; cur != ""; {
+		m, ok, err := loadSMeeting(r, cur)
+		if err != nil {
+			return nil, err
+		}
+		if !ok || m.AdjournedFrom == "" || s.Of(m.AdjournedFrom) {
+			break
+		}
+		s = append(s, m.AdjournedFrom)
+		cur = m.AdjournedFrom
+	}
+	return s, nil
 }
 
 // pollsRecordDate is the record date the polls of meeting id take: the
@@ -162,7 +186,11 @@ func checkAttendanceProxy(e *Env, meeting, holder, proxyHolder string, on corp.D
 		return false, err
 	}
 	rules := proxyRules(e)
-	latest := rules.Latest(ps, meeting, on)
+	sessions, err := sessionsOf(e.Rows, meeting)
+	if err != nil {
+		return false, err
+	}
+	latest := rules.Latest(ps, sessions, on)
 	if latest == nil {
 		e.Fail("MB.vote.proxy", fmt.Sprintf("%s is recorded as represented by %s, but %s granted no proxy bearing on meeting %s dated on or before %s (record proxy.grant first)", holder, proxyHolder, holder, meeting, on))
 		return false, nil
@@ -200,34 +228,57 @@ func checkAttendanceProxy(e *Env, meeting, holder, proxyHolder string, on corp.D
 // with their vote units at the record date, so that the tally counts them
 // present whether or not they vote (vote.Options.Attending; Art. II §9).
 func withAttendance(r tables.Reader, m *votingMeeting) error {
-	var holders []string
+	type attendee struct{ holder, votes string }
+	var as []attendee
 	if err := r.Scan(tables.StockholderAttendance, []any{m.ID}, func(row tables.Row) error {
-		holders = append(holders, row[1].(string))
+		as = append(as, attendee{row[1].(string), row[7].(string)})
 		return nil
 	}); err != nil {
 		return err
 	}
-	cc, err := loadContext(r)
-	if err != nil {
-		return err
-	}
-	facts, _ := cc.charterOn(m.RecordDate)
-	m.Attending = make(map[string]int64, len(holders))
-	for _, h := range holders {
-		units, err := holderUnitsOn(r, h, m.RecordDate)
-		if err != nil {
-			return err
-		}
-		v, err := classVotes(facts, units, m.Scale)
-		if err != nil {
-			return err
+	var facts corp.CharterFacts
+	loaded := false
+	m.Attending = make(map[string]int64, len(as))
+	for _, a := range as {
+		var v int64
+		if a.votes != "" {
+			// The voting power meeting.held counted (migration 0018).
+			d, err := corp.ParseDecimal(a.votes)
+			if err != nil {
+				return fmt.Errorf("attendance of %s at %s: votes: %v", a.holder, m.ID, err)
+			}
+			u, ok := d.Units(m.Scale)
+			if !ok {
+				return fmt.Errorf("attendance of %s at %s: votes %s do not fit vote units of scale %d", a.holder, m.ID, d, m.Scale)
+			}
+			v = u
+		} else {
+			// Recorded before the votes were: read the ledger.
+			if !loaded {
+				cc, err := loadContext(r)
+				if err != nil {
+					return err
+				}
+				facts, _ = cc.charterOn(m.RecordDate)
+				loaded = true
+			}
+			units, err := holderUnitsOn(r, a.holder, m.RecordDate)
+			if err != nil {
+				return err
+			}
+			if v, err = classVotes(facts, units, m.Scale); err != nil {
+				return err
+			}
 		}
 		if v > 0 {
-			m.Attending[h] = v
+			m.Attending[a.holder] = v
 		}
 	}
 	return nil
 }
+
+// maxNamed is the most holders a message names; it counts the rest.
+const maxNamed = 20
 
 // meetingQuorum checks the quorum of the certified result (Art. II §8):
 // the meeting's, as meeting.held found it from the attendance, and it
@@ -243,14 +294,21 @@ func meetingQuorum(e *Env, t *Tabulation) {
 		fmt.Sprintf("no quorum was present at meeting %s (%s of %s shares): nothing can be decided", m.ID, m.SharesPresent.Grouped(), m.Entitled.Grouped()),
 		N("present_shares", m.SharesPresent), N("entitled_shares", m.Entitled), N("outstanding", out), N("present", present))
 	var extra []string
+	seen := map[string]bool{}
 	for i := range t.Ballots {
 		h := t.Ballots[i].Holder
-		if t.Result.Counted[i] && m.Attending[h] == 0 && !slices.Contains(extra, h) {
+		if t.Result.Counted[i] && m.Attending[h] == 0 && !seen[h] {
+			seen[h] = true
 			extra = append(extra, h)
 		}
 	}
 	if len(extra) > 0 {
-		e.Warn("MB.stockholder_meeting.attendee", fmt.Sprintf("%s voted but %s not recorded present at meeting.held: counted present by the ballots", strings.Join(extra, ", "), map[bool]string{true: "is", false: "are"}[len(extra) == 1]),
+		// The first holders by name, in ballot order; the count is exact.
+		names := strings.Join(extra[:min(len(extra), maxNamed)], ", ")
+		if len(extra) > maxNamed {
+			names += fmt.Sprintf(" and %d more", len(extra)-maxNamed)
+		}
+		e.Warn("MB.stockholder_meeting.attendee", fmt.Sprintf("%s voted but %s not recorded present at meeting.held: counted present by the ballots", names, map[bool]string{true: "is", false: "are"}[len(extra) == 1]),
 			N("holders", len(extra)))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"minutebook/internal/acts"
+	"minutebook/internal/journal"
 	"minutebook/internal/postgres"
 	"minutebook/internal/sqlite"
 	"minutebook/internal/testdb"
@@ -355,6 +356,56 @@ func TestRemovalByCertifiedResult(t *testing.T) {
 		reg, _ := svc.Directors(context.Background(), "quintus", mustDate(t, "2004-06-15"))
 		if len(reg.InOffice) != 4 || len(reg.Former) != 1 || reg.Former[0].Person != "tess" || reg.Former[0].EndedHow != "removal" {
 			t.Errorf("register: %+v", reg)
+		}
+	})
+}
+
+// TestProxyCoversAdjournment: a proxy given for a meeting covers the
+// session it is adjourned to (Art. II §10; DGCL §212(b), §222(c): the
+// adjourned meeting is the same meeting continued, under its own id on the
+// books). Dan's proxy to Ray for meeting m, adjourned for want of a
+// quorum to m2: at m2 Ray represents Dan at meeting.held and votes his
+// shares, and the ballot is counted. A proxy for m2 does not reach back to
+// m, and a proxy for another meeting bears on neither.
+func TestProxyCoversAdjournment(t *testing.T) {
+	t.Parallel()
+	onBothStores(t, func(t *testing.T, svc *acts.Service) {
+		noticedAnnual(t, svc, "m", "")
+		mustApply(t, svc, item("person.add", "2004-06-06", "{as: secretary}", "{id: ingrid, name: Ingrid Inspector, kind: natural_person}")+
+			item("proxy.grant", "2004-06-10", "{person: dan, as: holder}", "{id: d1, holder: dan, proxy_holder: ray, date: 2004-06-01, meeting: m}")+
+			item("proxy.grant", "2004-06-10", "{person: eve, as: holder}", "{id: e1, holder: eve, proxy_holder: ray, date: 2004-06-01, meeting: other}"))
+		// Alice alone: no quorum; adjourned by announcement to 2004-06-29.
+		mustApply(t, svc, heldSrc("m", "2004-06-15", "alice", `, adjourned_to: {id: m2, date: 2004-06-29, time: "10:00", place: Fremont}`))
+		if rs := dry(t, svc, heldSrc("m2", "2004-06-29", "alice bob eve:proxy=ray", "")); failedCheck(rs, "MB.vote.proxy") == nil ||
+			!strings.Contains(failedCheck(rs, "MB.vote.proxy").Message, "eve granted no proxy bearing on meeting m2") {
+			t.Errorf("a proxy for another meeting at m2: %s %v", rs[0].Status, rs[0].Checks)
+		}
+		rs := mustApply(t, svc, heldSrc("m2", "2004-06-29", "alice bob dan:proxy=ray", ""))
+		if c := checkWith(rs, "II.10.proxy_duration", journal.Held, "dan is represented by ray under proxy d1 dated 2004-06-01"); c == nil || !strings.Contains(c.Citation, "Art. II §10") ||
+			!strings.Contains(message(rs, 0, "II.8.quorum"), "760,000 shares present") {
+			t.Errorf("m2 held with Dan by proxy: %v", rs[0].Checks)
+		}
+		mustApply(t, svc, item("meeting.motion", "2004-06-29", sec, "{meeting: m2, id: q, text: Ratify auditors}")+
+			item("polls.open", "2004-06-29", ingrid, "{meeting: m2, matters: [{id: q, kind: question}]}")+
+			item("ballot.cast", "2004-06-29", "{person: alice, as: holder}", "{meeting: m2, holder: alice, ballots: [{matter: q, choice: for}]}")+
+			item("ballot.cast", "2004-06-29", "{person: ray, as: holder}", "{meeting: m2, holder: dan, proxy: d1, ballots: [{matter: q, choice: against}]}")+
+			item("polls.close", "2004-06-29", ingrid, "{meeting: m2}"))
+		rs = mustApply(t, svc, act("result.certify", "2004-06-30", ingrid, "{meeting: m2}"))
+		if f := failedCheck(rs, "MB.vote.recount"); f != nil {
+			t.Errorf("recount: %v", f)
+		}
+		bs, err := svc.MeetingBallots(context.Background(), "quintus", "m2")
+		if err != nil || len(bs) != 2 || bs[1].Holder != "dan" || bs[1].Proxy != "d1" || !bs[1].Counted {
+			t.Errorf("ballots at m2: %+v, %v", bs, err)
+		}
+		cr, err := svc.MeetingResult(context.Background(), "quintus", "m2")
+		if err != nil || len(cr.Matters) != 1 || cr.Matters[0].Against != "100000" || cr.Matters[0].For != "400000" {
+			t.Errorf("result of m2: %+v, %v", cr, err)
+		}
+		// Proxies lists d1 in force at m's adjourned session.
+		ps, err := svc.Proxies(context.Background(), "quintus", mustDate(t, "2004-06-29"))
+		if err != nil || len(ps) != 2 || ps[0].ID != "d1" || ps[0].Status != "in_force" {
+			t.Errorf("proxies: %+v, %v", ps, err)
 		}
 	})
 }

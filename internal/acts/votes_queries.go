@@ -56,10 +56,16 @@ func (s *Service) Proxies(ctx context.Context, corpID string, on corp.Date) ([]P
 		}); err != nil {
 			return err
 		}
+		sessions := map[string]vote.Sessions{}
 		for i, p := range all {
+			if _, ok := sessions[p.Meeting]; !ok {
+				if sessions[p.Meeting], err = sessionsOf(v, p.Meeting); err != nil {
+					return err
+				}
+			}
 			pv := ProxyView{Holder: p.Holder, ID: p.ID, ProxyHolder: p.ProxyHolder, Date: p.Date.String(), Period: p.Period.String(),
 				Meeting: p.Meeting, LastDay: vote.Lapse(p.Date, p.Period, rules.Feb29).String(), Revoked: revoked[i]}
-			switch f := rules.InForce(byHolder[p.Holder], p.Meeting, on); {
+			switch f := rules.InForce(byHolder[p.Holder], sessions[p.Meeting], on); {
 			case on.Before(p.Date):
 				pv.Status = "not_yet"
 			case f == p:

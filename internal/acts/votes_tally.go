@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"minutebook/internal/corp"
 	"minutebook/internal/journal"
@@ -57,7 +58,7 @@ func proxiesInForce(r tables.Reader, m *votingMeeting, rules vote.ProxyRules) (m
 	}
 	inForce := make(map[string]string, len(byHolder))
 	for h, ps := range byHolder {
-		if p := rules.InForce(ps, m.ID, m.Date); p != nil {
+		if p := rules.InForce(ps, m.Sessions, m.Date); p != nil {
 			inForce[h] = p.ID
 		}
 	}
@@ -67,11 +68,26 @@ func proxiesInForce(r tables.Reader, m *votingMeeting, rules vote.ProxyRules) (m
 // tabulate tallies meeting m from the books in one scan of its ballots,
 // computing each receipt in the same pass.
 func tabulate(r tables.Reader, m *votingMeeting, rules vote.ProxyRules, opt vote.Options) (*Tabulation, error) {
+	t, err := readBallots(r, m, rules)
+	if err != nil {
+		return nil, err
+	}
+	return t, t.count(opt)
+}
+
+// readBallots reads what tabulate counts: the proxies in force and every
+// ballot of meeting m with its receipt.
+func readBallots(r tables.Reader, m *votingMeeting, rules vote.ProxyRules) (*Tabulation, error) {
 	inForce, n, err := proxiesInForce(r, m, rules)
 	if err != nil {
 		return nil, err
 	}
 	t := &Tabulation{Meeting: m, InForce: inForce, ProxiesRead: n}
+	// About one ballot per holder present and matter: room for them at
+	// once, rather than growing (and copying) the arrays as they fill.
+	if hint := len(m.Attending) * len(m.Matters); hint > 0 {
+		t.Ballots, t.Receipts = make([]vote.Ballot, 0, hint+hint/16), make([]vote.Receipt, 0, hint+hint/16)
+	}
 	dec := vote.NewDecoder()
 	err = r.Scan(tables.VoteBallots, []any{m.ID}, func(row tables.Row) error {
 		data := row[4].([]byte)
@@ -85,7 +101,7 @@ func tabulate(r tables.Reader, m *votingMeeting, rules vote.ProxyRules, opt vote
 	if err != nil {
 		return nil, err
 	}
-	return t, t.count(opt)
+	return t, nil
 }
 
 // count tallies the ballots and builds the receipts root.
@@ -133,14 +149,14 @@ func recount(v tables.View, m *votingMeeting, rules vote.ProxyRules, opt vote.Op
 			if m.ClosedSeq != 0 && rec.Seq >= m.ClosedSeq {
 				return errStop
 			}
-			en, err := journal.Decode(rec.Encoding)
+			en, err := journal.DecodeChecks(rec.Encoding, oneShareOneVote) // addFromEntry reads only that check's numbers
 			if err != nil {
 				return fmt.Errorf("entry %d: %w", rec.Seq, err)
 			}
 			if en.Kind != kind {
 				return fmt.Errorf("entry %d: recorded as %s, encoded as %s", rec.Seq, kind, en.Kind)
 			}
-			a, err := actOf(en)
+			a, err := voteActOf(en) // votes_decode.go
 			if err != nil {
 				return err
 			}
@@ -172,27 +188,31 @@ func recount(v tables.View, m *votingMeeting, rules vote.ProxyRules, opt vote.Op
 	}
 	t.InForce = map[string]string{}
 	for h, ps := range byHolder {
-		if p := rules.InForce(ps, m.ID, m.Date); p != nil {
+		if p := rules.InForce(ps, m.Sessions, m.Date); p != nil {
 			t.InForce[h] = p.ID
 		}
 	}
 	return t, t.count(opt)
 }
 
+// oneShareOneVote is the rule of the check in which ballot.cast records
+// the votes held and cast.
+const oneShareOneVote = "II.10.one_share_one_vote"
+
 // addFromEntry rebuilds the ballots of one ballot.cast entry.
 func (t *Tabulation) addFromEntry(en *journal.Entry, a *Act, f *BallotFields) error {
 	var held, power int64
 	for _, c := range en.Checks {
-		if c.Rule != "II.10.one_share_one_vote" {
+		if c.Rule != oneShareOneVote {
 			continue
 		}
 		for _, n := range c.Numbers {
 			var err error
 			switch n.Name {
 			case "held_units":
-				_, err = fmt.Sscan(n.Value, &held)
+				held, err = unitsOf(n.Value)
 			case "power_units":
-				_, err = fmt.Sscan(n.Value, &power)
+				power, err = unitsOf(n.Value)
 			}
 			if err != nil {
 				return fmt.Errorf("entry %d: %s: %v", en.Seq, n.Name, err)
@@ -237,6 +257,18 @@ func (t *Tabulation) addFromEntry(en *journal.Entry, a *Act, f *BallotFields) er
 		t.Receipts = append(t.Receipts, vote.ReceiptOf(vote.Encode(&b)))
 	}
 	return nil
+}
+
+// unitsOf reads a whole number of units recorded in a check: in the
+// canonical form N writes directly, anything else (a sign, a leading
+// zero, which fmt reads as octal) as fmt.Sscan reads it, as before.
+func unitsOf(s string) (int64, error) {
+	if u, err := strconv.ParseInt(s, 10, 64); err == nil && strconv.FormatInt(u, 10) == s {
+		return u, nil
+	}
+	var u int64
+	_, err := fmt.Sscan(s, &u)
+	return u, err
 }
 
 // sameTally reports how two tabulations differ, "" when they agree on

@@ -62,17 +62,14 @@ func postActs(c *Call) (any, error) {
 			return nil, corp.E("acts", corp.Invalid, "acts[%d].corporation: %q, but the request is to corporation %q", a.Index, a.Corp, c.Corp)
 		}
 	}
-	opt, err := c.actOptions(dry, atomic)
-	if err != nil {
-		return nil, err
-	}
+	opt := acts.Options{DryRun: dry, Atomic: atomic}
 	if reqHash != "" {
 		opt.Idempotency = &acts.Idempotency{Account: c.Principal.Account, Key: key, RequestHash: reqHash, Answer: func(rs []acts.Result) (int, []byte, error) {
 			st, b := actsAnswer(rs)
 			return st, b, nil
 		}}
 	}
-	results, err := c.S.Acts.Apply(c.Ctx(), c.Corp, list, opt)
+	results, err := c.S.Record(c.Ctx(), c.Principal, c.Corp, list, opt)
 	if errors.Is(err, acts.ErrAnswered) {
 		a, err := c.S.Acts.Answered(c.Ctx(), c.Corp, c.Principal.Account, key)
 		if err != nil || a == nil {
@@ -92,25 +89,6 @@ func postActs(c *Call) (any, error) {
 		return replay(a, reqHash)
 	}
 	return raw(status, b), nil
-}
-
-// actOptions are the options of acts the call records: every act is
-// authorized by access.MayRecord, and the decision is the act's first
-// check (rule MB.access.record), recorded with it in the journal.
-func (c *Call) actOptions(dry, atomic bool) (acts.Options, error) {
-	mfa, err := c.S.Accounts.MFARequired(c.Ctx(), c.Corp)
-	if err != nil {
-		return acts.Options{}, err
-	}
-	return acts.Options{DryRun: dry, Atomic: atomic, Authorize: func(a *acts.Act) journal.Check {
-		d := access.MayRecord(c.Principal, access.Target{Corp: c.Corp, MFARequired: mfa}, a.Kind.Name, a.Actor)
-		ch := journal.Check{Rule: access.Rule, Citation: access.Citation, Outcome: journal.Held, Message: d.Reason,
-			Numbers: []journal.Number{{Name: "account", Value: c.Principal.Account}, {Name: "role", Value: string(d.Role)}}}
-		if !d.Allowed {
-			ch.Outcome = journal.Failed
-		}
-		return ch
-	}}, nil
 }
 
 // actsAnswer makes the response to a request's acts: 201 with the results

@@ -119,7 +119,7 @@ func newEnv(t testing.TB, kind string) *env {
 	clk := func() time.Time { return now }
 	svc := &acts.Service{Store: st, Clock: clk}
 	acc := &accounts.Service{Store: st, Clock: clk, Random: chacha{rand.NewChaCha8([32]byte{6})}, Hashing: accounts.TestHashing}
-	demo, err := os.ReadFile("../../cmd/minutebook/demo/quintus.yaml")
+	demo, err := os.ReadFile("../demo/quintus.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

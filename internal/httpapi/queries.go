@@ -540,11 +540,7 @@ func (c *Call) recordListAccess(meeting string) error {
 	if err != nil {
 		return err
 	}
-	opt, err := c.actOptions(false, false)
-	if err != nil {
-		return err
-	}
-	rs, err := c.S.Acts.Apply(c.Ctx(), c.Corp, list, opt)
+	rs, err := c.S.Record(c.Ctx(), c.Principal, c.Corp, list, acts.Options{})
 	if err != nil {
 		return err
 	}

@@ -331,7 +331,35 @@ func (d *decoder) value() Value {
 // Decode parses a canonical encoding. It refuses anything Encode would not
 // have produced: another version, trailing bytes, non-minimal integers,
 // unsorted map keys, invalid UTF-8, unknown tags.
-func Decode(b []byte) (*Entry, error) {
+func Decode(b []byte) (*Entry, error) { return decode(b, false, "") }
+
+// DecodeChecks is Decode keeping, of the entry's checks, only those of
+// rule: it accepts and refuses exactly what Decode does, and returns the
+// same entry but for the checks left out, whose messages and citations it
+// validates without copying. A reader that needs one check's numbers (the
+// recount of a meeting's ballots) is spared the rest.
+func DecodeChecks(b []byte, rule string) (*Entry, error) { return decode(b, true, rule) }
+
+// skipStr validates a string as str does without copying it, and reports
+// whether it equals s.
+func (d *decoder) skipStr(s string) bool {
+	n := d.uvarint()
+	if d.err != nil {
+		return false
+	}
+	if n > maxLen || n > uint64(len(d.b)) {
+		d.fail(errShort)
+		return false
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	if !utf8.Valid(b) {
+		d.fail(errors.New("string is not UTF-8"))
+	}
+	return string(b) == s
+}
+
+func decode(b []byte, filter bool, rule string) (*Entry, error) {
 	d := &decoder{b: b}
 	if v := d.byte1(); d.err == nil && v != EncodingVersion {
 		return nil, fmt.Errorf("journal entry: encoding version %d is not supported (want %d)", v, EncodingVersion)
@@ -351,7 +379,29 @@ func Decode(b []byte) (*Entry, error) {
 	e.Fields = d.value()
 	n := d.count()
 	for i := 0; i < n && d.err == nil; i++ {
-		c := Check{Rule: d.str(), Citation: d.str(), Outcome: Outcome(d.byte1()), Message: d.str()}
+		if filter {
+			if keep := d.skipStr(rule); !keep {
+				d.skipStr("")
+				o := Outcome(d.byte1())
+				d.skipStr("")
+				if o > Failed {
+					d.fail(fmt.Errorf("unknown check outcome %d", o))
+				}
+				m := d.count()
+				for j := 0; j < m && d.err == nil; j++ {
+					d.skipStr("")
+					d.skipStr("")
+				}
+				continue
+			}
+		}
+		var c Check
+		if filter {
+			c.Rule = rule
+		} else {
+			c.Rule = d.str()
+		}
+		c.Citation, c.Outcome, c.Message = d.str(), Outcome(d.byte1()), d.str()
 		if c.Outcome > Failed {
 			d.fail(fmt.Errorf("unknown check outcome %d", c.Outcome))
 		}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -248,6 +249,38 @@ func FuzzDecode(f *testing.F) {
 		// Whatever decodes is canonical: it encodes back to the same bytes.
 		if got := Encode(e); !bytes.Equal(got, b) {
 			t.Fatalf("Decode/Encode not an identity:\n in  % x\n out % x", b, got)
+		}
+	})
+}
+
+// FuzzDecodeChecks: DecodeChecks accepts and refuses exactly what Decode
+// does, with the same error, and returns Decode's entry with only the
+// checks of the rule asked for.
+func FuzzDecodeChecks(f *testing.F) {
+	e := sampleEntry(1)
+	f.Add(Encode(e), "")
+	for _, c := range e.Checks {
+		f.Add(Encode(e), c.Rule)
+	}
+	f.Add([]byte{1}, "x")
+	f.Fuzz(func(t *testing.T, b []byte, rule string) {
+		want, werr := Decode(b)
+		got, gerr := DecodeChecks(b, rule)
+		if (werr == nil) != (gerr == nil) || werr != nil && werr.Error() != gerr.Error() {
+			t.Fatalf("DecodeChecks error %v, Decode error %v", gerr, werr)
+		}
+		if werr != nil {
+			return
+		}
+		var kept []Check
+		for _, c := range want.Checks {
+			if c.Rule == rule {
+				kept = append(kept, c)
+			}
+		}
+		want.Checks = kept
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("DecodeChecks(%q) = %+v, want %+v", rule, got, want)
 		}
 	})
 }

@@ -12,9 +12,11 @@ package notify
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"encoding/base64"
 	"fmt"
 	"mime"
+	"net"
 	"net/smtp"
 	"strings"
 	"time"
@@ -42,20 +44,110 @@ type Sender interface {
 	Send(ctx context.Context, m Message) (string, error)
 }
 
+// Security says how an SMTP connection is protected.
+type Security string
+
+// The kinds of connection security.
+const (
+	// Opportunistic (the zero value) upgrades with STARTTLS when the server
+	// offers it, else stays in the clear; it never logs in in the clear
+	// (net/smtp refuses PLAIN without TLS except to a loopback name).
+	Opportunistic Security = ""
+	// StartTLS requires the STARTTLS upgrade (RFC 3207; port 587): a
+	// server that does not offer it is refused before anything is sent.
+	StartTLS Security = "starttls"
+	// ImplicitTLS speaks TLS from the first byte (RFC 8314; port 465).
+	ImplicitTLS Security = "tls"
+	// Plain never uses TLS: a relay on the same host, or a test sink.
+	Plain Security = "none"
+)
+
+// ParseSecurity reads a Security from its name ("" is Opportunistic).
+func ParseSecurity(s string) (Security, error) {
+	switch Security(s) {
+	case Opportunistic, StartTLS, ImplicitTLS, Plain:
+		return Security(s), nil
+	}
+	return "", fmt.Errorf("%q is not an SMTP security (starttls, tls or none; empty for STARTTLS when offered)", s)
+}
+
 // SMTP sends mail through an SMTP server with net/smtp, one connection per
 // message (so a refused recipient never affects the next).
 type SMTP struct {
-	Addr  string    // host:port
-	Hello string    // the name given in EHLO; default "localhost"
-	Auth  smtp.Auth // optional (PLAIN needs TLS or a loopback server)
+	Addr     string   // host:port
+	Hello    string   // the name given in EHLO; default "localhost"
+	Security Security // how the connection is protected
+	// ServerName is the name the server's certificate must carry and
+	// the PLAIN login is bound to; default the host of Addr.
+	ServerName string
+	// TLS is the client's TLS configuration (its RootCAs, for a server
+	// whose certificate the system does not trust); nil: the system's
+	// roots. Its ServerName is set from ServerName when empty.
+	TLS *tls.Config
+	// Username and Password log in with AUTH PLAIN (RFC 4616) when
+	// Username is set, only over TLS or to a loopback server (net/smtp).
+	Username, Password string
+	// Auth is another mechanism, used when Username is empty.
+	Auth smtp.Auth
 }
 
-// Send delivers m to the server.
+// serverName is the name the certificate and the login are checked for.
+func (s *SMTP) serverName() string {
+	if s.ServerName != "" {
+		return s.ServerName
+	}
+	host, _, err := net.SplitHostPort(s.Addr)
+	if err != nil {
+		return s.Addr
+	}
+	return host
+}
+
+// tlsConfig is the TLS configuration of a connection to the server.
+func (s *SMTP) tlsConfig() *tls.Config {
+	c := &tls.Config{}
+	if s.TLS != nil {
+		c = s.TLS.Clone()
+	}
+	if c.ServerName == "" {
+		c.ServerName = s.serverName()
+	}
+	if c.MinVersion == 0 {
+		c.MinVersion = tls.VersionTLS12
+	}
+	return c
+}
+
+// dial connects to the server, in TLS from the start under ImplicitTLS.
+func (s *SMTP) dial(ctx context.Context) (*smtp.Client, error) {
+	d := &net.Dialer{Timeout: 30 * time.Second}
+	var conn net.Conn
+	var err error
+	if s.Security == ImplicitTLS {
+		conn, err = (&tls.Dialer{NetDialer: d, Config: s.tlsConfig()}).DialContext(ctx, "tcp", s.Addr)
+	} else {
+		conn, err = d.DialContext(ctx, "tcp", s.Addr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	c, err := smtp.NewClient(conn, s.serverName())
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// Send implements Sender.
 func (s *SMTP) Send(ctx context.Context, m Message) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err
 	}
-	c, err := smtp.Dial(s.Addr)
+	if _, err := ParseSecurity(string(s.Security)); err != nil {
+		return "", err
+	}
+	c, err := s.dial(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -67,9 +159,27 @@ func (s *SMTP) Send(ctx context.Context, m Message) (string, error) {
 	if err := c.Hello(hello); err != nil {
 		return "", err
 	}
-	if s.Auth != nil {
-		if err := c.Auth(s.Auth); err != nil {
-			return "", err
+	secured := s.Security == ImplicitTLS
+	if s.Security == StartTLS || s.Security == Opportunistic {
+		if ok, _ := c.Extension("STARTTLS"); ok {
+			if err := c.StartTLS(s.tlsConfig()); err != nil {
+				return "", fmt.Errorf("STARTTLS with %s: %w", s.Addr, err)
+			}
+			secured = true
+		} else if s.Security == StartTLS {
+			return "", fmt.Errorf("%s does not offer STARTTLS, which the configuration requires (security starttls)", s.Addr)
+		}
+	}
+	auth := s.Auth
+	if s.Username != "" {
+		auth = smtp.PlainAuth("", s.Username, s.Password, s.serverName())
+	}
+	if auth != nil {
+		if err := c.Auth(auth); err != nil {
+			if !secured {
+				return "", fmt.Errorf("login to %s without TLS: %w (use security starttls or tls)", s.Addr, err)
+			}
+			return "", fmt.Errorf("login to %s: %w", s.Addr, err)
 		}
 	}
 	if err := c.Mail(m.From); err != nil {
@@ -91,7 +201,11 @@ func (s *SMTP) Send(ctx context.Context, m Message) (string, error) {
 	if err := c.Quit(); err != nil {
 		return "", err
 	}
-	return "accepted by " + s.Addr + " as <" + m.ID + ">", nil
+	how := ""
+	if secured {
+		how = " over TLS"
+	}
+	return "accepted by " + s.Addr + how + " as <" + m.ID + ">", nil
 }
 
 // Encode writes m as an RFC 5322 message: headers, then a multipart/mixed

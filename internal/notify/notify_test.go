@@ -3,6 +3,8 @@ package notify_test
 import (
 	"bufio"
 	"context"
+	"crypto/tls"
+	"encoding/base64"
 	"fmt"
 	"net"
 	"path/filepath"
@@ -23,21 +25,38 @@ import (
 type sink struct {
 	addr   string
 	reject map[string]bool
-	mu     sync.Mutex
-	got    []received
+	// With tls set the sink offers STARTTLS (or, implicit, speaks TLS
+	// from the start); with user set it offers AUTH PLAIN, only over TLS,
+	// and refuses mail before a login.
+	tls        *tls.Config
+	implicit   bool
+	user, pass string
+	mu         sync.Mutex
+	got        []received
 }
 
 type received struct {
 	from, to, data string
+	tls            bool   // the message came over TLS
+	user           string // who logged in, "" if no one
 }
 
 func startSink(t *testing.T, reject ...string) *sink {
+	t.Helper()
+	return startSinkWith(t, &sink{}, reject...)
+}
+
+// startSinkWith starts s (its tls, implicit, user and pass set).
+func startSinkWith(t *testing.T, s *sink, reject ...string) *sink {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &sink{addr: ln.Addr().String(), reject: map[string]bool{}}
+	if s.implicit {
+		ln = tls.NewListener(ln, s.tls)
+	}
+	s.addr, s.reject = ln.Addr().String(), map[string]bool{}
 	for _, r := range reject {
 		s.reject[r] = true
 	}
@@ -55,12 +74,13 @@ func startSink(t *testing.T, reject ...string) *sink {
 }
 
 func (s *sink) serve(c net.Conn) {
-	defer c.Close()
+	defer func() { c.Close() }()
 	_ = c.SetDeadline(time.Now().Add(10 * time.Second))
 	r := bufio.NewReader(c)
 	say := func(line string) { fmt.Fprintf(c, "%s\r\n", line) }
 	say("220 sink.test ESMTP")
 	var m received
+	secure, user := s.implicit, ""
 	for {
 		line, err := r.ReadString('\n')
 		if err != nil {
@@ -70,9 +90,38 @@ func (s *sink) serve(c net.Conn) {
 		switch {
 		case strings.HasPrefix(cmd, "EHLO"), strings.HasPrefix(cmd, "HELO"):
 			say("250-sink.test")
+			if s.tls != nil && !secure {
+				say("250-STARTTLS")
+			}
+			if s.user != "" {
+				say("250-AUTH PLAIN")
+			}
 			say("250 8BITMIME")
+		case cmd == "STARTTLS" && s.tls != nil && !secure:
+			say("220 go ahead")
+			tc := tls.Server(c, s.tls)
+			if err := tc.Handshake(); err != nil {
+				return
+			}
+			c, r, secure = tc, bufio.NewReader(tc), true
+		case strings.HasPrefix(cmd, "AUTH PLAIN") && s.user != "":
+			if !secure {
+				say("530 5.7.0 Must issue a STARTTLS command first")
+				continue
+			}
+			resp, _ := base64.StdEncoding.DecodeString(strings.TrimSpace(line[len("AUTH PLAIN"):]))
+			if string(resp) != "\x00"+s.user+"\x00"+s.pass {
+				say("535 5.7.8 authentication credentials invalid")
+				continue
+			}
+			user = s.user
+			say("235 2.7.0 authenticated")
 		case strings.HasPrefix(cmd, "MAIL FROM:"):
-			m = received{from: angle(line)}
+			if s.user != "" && user == "" {
+				say("530 5.7.0 authentication required")
+				continue
+			}
+			m = received{from: angle(line), tls: secure, user: user}
 			say("250 ok")
 		case strings.HasPrefix(cmd, "RCPT TO:"):
 			to := angle(line)

@@ -451,8 +451,9 @@ func (t *txn) scanRows(tb *tables.Table, op, query string, args []any, fn func(t
 			err = storageErr(op, cerr)
 		}
 	}()
+	rs := tables.NewRowScanner(tb)
 	for rows.Next() {
-		r, err := tables.ScanRow(tb, rows)
+		r, err := rs.Scan(rows)
 		if err != nil {
 			return storageErr(op, err)
 		}

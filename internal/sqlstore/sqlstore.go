@@ -428,8 +428,9 @@ func (t *txn) scanRows(tb *tables.Table, query string, args []any, fn func(table
 		return storageErr("scan "+tb.Name, err)
 	}
 	defer rows.Close()
+	rs := tables.NewRowScanner(tb)
 	for rows.Next() {
-		r, err := tables.ScanRow(tb, rows)
+		r, err := rs.Scan(rows)
 		if err != nil {
 			return storageErr("scan "+tb.Name, err)
 		}

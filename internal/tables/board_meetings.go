@@ -71,3 +71,14 @@ var (
 		{"seq", Int}, {"effective", Text}, {"in_office", Int}, {"whole_board", Int}, {"director", Text},
 	}})
 )
+
+// BoardConsentCirculations holds each written consent the secretary
+// circulates for signature, with the members asked to sign, the
+// signatures received so far ({director, signed} in order of signing) and
+// the date it took effect ("" while signatures are missing). When the last
+// member in office signs, the consent is also filed in BoardConsents
+// (Art. III §9; DGCL §141(f)).
+var BoardConsentCirculations = Register(&Table{Name: "board_consent_circulations", Key: 1, Columns: []Column{
+	{"id", Text}, {"body", Text}, {"circulated", Text}, {"directors", Text}, {"resolutions", Text},
+	{"signatures", Text}, {"effective", Text}, {"seq", Int},
+}})

@@ -57,6 +57,10 @@ var (
 	// whether the holder attended only to object (DGCL §229).
 	StockholderAttendance = Register(&Table{Name: "stockholder_attendance", Key: 2, Columns: []Column{
 		{"meeting", Text}, {"holder", Text}, {"mode", Text}, {"proxy_holder", Text}, {"shares", Text}, {"objected", Int}, {"seq", Int},
+		// votes: the holder's voting power at the record date, as
+		// meeting.held counted it (a decimal; "" in rows recorded before
+		// migration 0018, whose votes are read from the ledger).
+		{"votes", Text},
 	}})
 	// ListInspections logs each request to examine the stockholder list,
 	// with its stated purpose, and each access granted (Art. II §4).

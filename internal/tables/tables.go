@@ -353,36 +353,67 @@ type Scanner interface{ Scan(dest ...any) error }
 
 // ScanRow reads one row of t from sc, typed by t's columns. A NULL or
 // empty blob reads as an empty, non-nil []byte, the same on every store.
-func ScanRow(t *Table, sc Scanner) (Row, error) {
-	dst := make([]any, len(t.Columns))
-	ints := make([]int64, len(t.Columns))
-	strs := make([]string, len(t.Columns))
-	blobs := make([][]byte, len(t.Columns))
+func ScanRow(t *Table, sc Scanner) (Row, error) { return NewRowScanner(t).Scan(sc) }
+
+// RowScanner reads the rows of one table, as ScanRow does, reusing its
+// scan destinations from row to row and carving the rows it returns out of
+// larger blocks: a scan of many rows allocates the boxed values and little
+// else. The rows returned stay valid; they share no memory with the next.
+type RowScanner struct {
+	t     *Table
+	dst   []any
+	ints  []int64
+	strs  []string
+	blobs [][]byte
+	block []any // the rest of the current block of rows
+}
+
+// rowsPerBlock is how many rows one allocation holds.
+const rowsPerBlock = 64
+
+// NewRowScanner returns a RowScanner of t.
+func NewRowScanner(t *Table) *RowScanner {
+	n := len(t.Columns)
+	s := &RowScanner{t: t, dst: make([]any, n), ints: make([]int64, n), strs: make([]string, n), blobs: make([][]byte, n)}
 	for i, c := range t.Columns {
 		switch c.Type {
 		case Int:
-			dst[i] = &ints[i]
+			s.dst[i] = &s.ints[i]
 		case Text:
-			dst[i] = &strs[i]
+			s.dst[i] = &s.strs[i]
 		case Blob:
-			dst[i] = &blobs[i]
+			s.dst[i] = &s.blobs[i]
 		}
 	}
-	if err := sc.Scan(dst...); err != nil {
+	return s
+}
+
+// Scan reads the next row from sc.
+func (s *RowScanner) Scan(sc Scanner) (Row, error) {
+	for i := range s.blobs {
+		s.blobs[i] = nil
+	}
+	if err := sc.Scan(s.dst...); err != nil {
 		return nil, err
 	}
-	r := make(Row, len(t.Columns))
-	for i, c := range t.Columns {
+	n := len(s.t.Columns)
+	if len(s.block) < n {
+		s.block = make([]any, n*rowsPerBlock)
+	}
+	r := Row(s.block[:n:n])
+	s.block = s.block[n:]
+	for i, c := range s.t.Columns {
 		switch c.Type {
 		case Int:
-			r[i] = ints[i]
+			r[i] = s.ints[i]
 		case Text:
-			r[i] = strs[i]
+			r[i] = s.strs[i]
 		case Blob:
-			if blobs[i] == nil {
-				blobs[i] = []byte{}
+			b := s.blobs[i]
+			if b == nil {
+				b = []byte{}
 			}
-			r[i] = blobs[i]
+			r[i] = b
 		}
 	}
 	return r, nil

@@ -124,10 +124,28 @@ type ProxyRules struct {
 	LatestReceived bool
 }
 
+// Sessions names a meeting as a proxy sees it: the meeting's id, then the
+// meeting it was adjourned from, and so on back to the session originally
+// called. An adjourned meeting is the same meeting continued (Art. II §8;
+// DGCL §222(c)), so a proxy given for any of its sessions bears on it
+// (Art. II §10; DGCL §212(b)). Sessions{""} is no meeting: only general
+// proxies bear on it.
+type Sessions []string
+
+// Of reports whether a proxy given for meeting bears on these sessions.
+func (s Sessions) Of(meeting string) bool {
+	for _, id := range s {
+		if id == meeting {
+			return true
+		}
+	}
+	return false
+}
+
 // applies reports whether p bears on voting at meeting on day: dated on or
-// before it, and general or for that meeting.
-func applies(p *Proxy, meeting string, day corp.Date) bool {
-	return !day.Before(p.Date) && (p.Meeting == "" || p.Meeting == meeting)
+// before it, and general or for one of the meeting's sessions.
+func applies(p *Proxy, meeting Sessions, day corp.Date) bool {
+	return !day.Before(p.Date) && (p.Meeting == "" || meeting.Of(p.Meeting))
 }
 
 // Lapsed reports whether p may no longer be voted on day (Art. II §10;
@@ -153,7 +171,7 @@ func (r ProxyRules) later(p, q *Proxy) bool {
 // Latest returns, among one holder's proxies that bear on meeting on day,
 // the one that controls (the latest-dated; A-PROXYREV), valid or not; nil
 // when none bears on it. The order of ps does not matter.
-func (r ProxyRules) Latest(ps []*Proxy, meeting string, day corp.Date) *Proxy {
+func (r ProxyRules) Latest(ps []*Proxy, meeting Sessions, day corp.Date) *Proxy {
 	var best *Proxy
 	for _, p := range ps {
 		if applies(p, meeting, day) && (best == nil || r.later(p, best)) {
@@ -168,7 +186,7 @@ func (r ProxyRules) Latest(ps []*Proxy, meeting string, day corp.Date) *Proxy {
 // neither revoked nor lapsed; nil otherwise. A later proxy revokes an
 // earlier one (II.10.proxy_revocation), so an earlier proxy does not
 // revive when the later one lapses or is revoked.
-func (r ProxyRules) InForce(ps []*Proxy, meeting string, day corp.Date) *Proxy {
+func (r ProxyRules) InForce(ps []*Proxy, meeting Sessions, day corp.Date) *Proxy {
 	p := r.Latest(ps, meeting, day)
 	if p == nil || p.Revoked || r.Lapsed(p, day) {
 		return nil

@@ -291,22 +291,52 @@ func TestProxyInForce(t *testing.T) {
 	p2 := &vote.Proxy{ID: "p2", Holder: "carol", ProxyHolder: "quinn", Date: d("2004-05-01"), Seq: 30}
 	other := &vote.Proxy{ID: "p3", Holder: "carol", ProxyHolder: "ray", Date: d("2004-06-01"), Seq: 40, Meeting: "special"}
 	on := d("2004-06-15")
-	if got := r.InForce([]*vote.Proxy{p2, other, p1}, "annual", on); got != p1 {
+	if got := r.InForce([]*vote.Proxy{p2, other, p1}, vote.Sessions{"annual"}, on); got != p1 {
 		t.Errorf("latest dated: %v, want p1 (dated 2004-05-10, recorded first)", got)
 	}
-	if got := (vote.ProxyRules{LatestReceived: true}).InForce([]*vote.Proxy{p1, p2}, "annual", on); got != p2 {
+	if got := (vote.ProxyRules{LatestReceived: true}).InForce([]*vote.Proxy{p1, p2}, vote.Sessions{"annual"}, on); got != p2 {
 		t.Errorf("latest received: %v, want p2", got)
 	}
-	if got := r.InForce([]*vote.Proxy{p1, p2, other}, "special", on); got != other {
+	if got := r.InForce([]*vote.Proxy{p1, p2, other}, vote.Sessions{"special"}, on); got != other {
 		t.Errorf("for the special meeting: %v, want p3", got)
 	}
 	rev := *p1
 	rev.Revoked = true
-	if got := r.InForce([]*vote.Proxy{&rev, p2}, "annual", on); got != nil {
+	if got := r.InForce([]*vote.Proxy{&rev, p2}, vote.Sessions{"annual"}, on); got != nil {
 		t.Errorf("the latest revoked: %v, want none (p2 does not revive)", got)
 	}
-	if got := r.InForce([]*vote.Proxy{p1}, "annual", d("2004-05-09")); got != nil {
+	if got := r.InForce([]*vote.Proxy{p1}, vote.Sessions{"annual"}, d("2004-05-09")); got != nil {
 		t.Errorf("before its date: %v", got)
+	}
+}
+
+// TestProxyAdjournedSession: a proxy given for a meeting bears on the
+// session it is adjourned to (Sessions lists the adjourned session, then
+// the original), not the other way round, and not on another meeting.
+func TestProxyAdjournedSession(t *testing.T) {
+	t.Parallel()
+	r := vote.ProxyRules{Feb29: corp.Feb29ToFeb28}
+	forAnnual := &vote.Proxy{ID: "p1", Holder: "carol", ProxyHolder: "pat", Date: d("2004-06-01"), Seq: 20, Meeting: "annual"}
+	forAdjourned := &vote.Proxy{ID: "p2", Holder: "carol", ProxyHolder: "quinn", Date: d("2004-06-20"), Seq: 30, Meeting: "annual-2"}
+	forSpecial := &vote.Proxy{ID: "p3", Holder: "carol", ProxyHolder: "ray", Date: d("2004-06-21"), Seq: 40, Meeting: "special"}
+	adjourned := vote.Sessions{"annual-2", "annual"}
+	for _, c := range []struct {
+		name string
+		ps   []*vote.Proxy
+		at   vote.Sessions
+		on   string
+		want *vote.Proxy
+	}{
+		{"the original's proxy at the adjourned session", []*vote.Proxy{forAnnual, forSpecial}, adjourned, "2004-07-15", forAnnual},
+		{"a later proxy for the adjourned session controls", []*vote.Proxy{forAnnual, forAdjourned}, adjourned, "2004-07-15", forAdjourned},
+		{"the adjourned session's proxy does not bear on the original", []*vote.Proxy{forAdjourned}, vote.Sessions{"annual"}, "2004-07-15", nil},
+		{"the original's proxy at the original", []*vote.Proxy{forAnnual, forAdjourned}, vote.Sessions{"annual"}, "2004-06-15", forAnnual},
+		{"another meeting", []*vote.Proxy{forSpecial}, adjourned, "2004-07-15", nil},
+		{"a general meeting id bears on none", []*vote.Proxy{forAnnual}, vote.Sessions{""}, "2004-07-15", nil},
+	} {
+		if got := r.InForce(c.ps, c.at, d(c.on)); got != c.want {
+			t.Errorf("%s: InForce = %v, want %v", c.name, got, c.want)
+		}
 	}
 }
 

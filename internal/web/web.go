@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"minutebook/internal/access"
@@ -32,6 +33,9 @@ type App struct {
 	Logger   *slog.Logger
 
 	pages map[string]*template.Template
+	// verified keeps the last on-demand verification of each corporation's
+	// journal (corp id -> *Verification), in memory: a restart forgets it.
+	verified sync.Map
 }
 
 // New builds the application on the API server's services.
@@ -75,6 +79,13 @@ type Page struct {
 	Title     string
 	Principal *access.Principal
 	Corp      string
+	// Section is the secretary's navigation item the page belongs to
+	// (dashboard, captable, holders, meetings, board, journal, act); the
+	// corporation's navigation shows when it is set.
+	Section string
+	// CanRecord is true when the principal may record acts for the
+	// corporation (the secretary): pages then offer their forms.
+	CanRecord bool
 	Flash     string
 	Error     string
 	Data      any
@@ -107,6 +118,7 @@ func (a *App) Handler() http.Handler {
 	mux.HandleFunc("POST /login", a.postLogin)
 	mux.HandleFunc("POST /logout", a.postLogout)
 	mux.HandleFunc("GET /{$}", a.home)
+	a.accountRoutes(mux)
 	a.secretaryRoutes(mux)
 	a.portalRoutes(mux)
 	return mux
