@@ -3,7 +3,6 @@ package httpapi_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -186,15 +185,6 @@ type response struct {
 	status int
 	header http.Header
 	body   []byte
-}
-
-func (r response) json(t testing.TB) map[string]any {
-	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal(r.body, &m); err != nil {
-		t.Fatalf("not a JSON object (%d): %s", r.status, r.body)
-	}
-	return m
 }
 
 // do sends a request as principal who ("" for none) with headers h.
