@@ -189,7 +189,10 @@ func TestDashboard(t *testing.T) {
 		t.Errorf("obligations lack the list due in 16 days:\n%s", text(ob))
 	}
 	ds, _ := s.svc.Calendar(context.Background(), "quintus", corp.Date{}, corp.Date{})
-	st, ics := s.get("secretary", "/c/quintus/calendar.ics")
+	if !strings.Contains(body, `id="ics-link" class="button secondary" href="/api/corporations/quintus/calendar/ics"`) {
+		t.Errorf("the dashboard does not link the API's iCalendar feed")
+	}
+	st, ics := s.get("secretary", "/api/corporations/quintus/calendar/ics")
 	if st != http.StatusOK || strings.Count(ics, "BEGIN:VEVENT") != len(ds) || !strings.Contains(ics, "DTSTART;VALUE=DATE:20040605") {
 		t.Errorf("ics = %d with %d events, want %d", st, strings.Count(ics, "BEGIN:VEVENT"), len(ds))
 	}
@@ -378,7 +381,7 @@ func TestStockholderRefused(t *testing.T) {
 // secretaryPaths are the secretary's pages that take only {corp}, for the
 // test that a stockholder is refused every one of them.
 var secretaryPaths = []string{
-	"", "/calendar.ics", "/captable", "/captable.csv", "/captable.pdf", "/holders", "/holders/alice",
+	"", "/captable", "/captable.csv", "/captable.pdf", "/holders", "/holders/alice",
 	"/certificates/1", "/transfer", "/meetings", "/meetings/annual-2004", "/meetings/annual-2004/quorum",
 	"/meetings/annual-2004/notice", "/meetings/annual-2004/ballots", "/board", "/journal", "/journal/1", "/act", "/minutes/bm-2001-05-10",
 }
