@@ -346,8 +346,20 @@ func TestBoard(t *testing.T) {
 	if st != http.StatusOK {
 		t.Fatal(st)
 	}
+	// A consent circulated to the four directors, signed by two: out for
+	// signature, awaiting the other two.
+	circulate := `
+- {kind: board.consent_circulate, effective: 2004-05-20, actor: {person: susan, as: secretary}, fields: {id: uwc-1, resolutions: ["RESOLVED, that the seal be adopted."], directors: [pat, quinn, ray, sam]}}
+- {kind: board.consent_sign, effective: 2004-05-20, actor: {person: pat, as: director}, fields: {consent: uwc-1}}
+- {kind: board.consent_sign, effective: 2004-05-20, actor: {person: quinn, as: director}, fields: {consent: uwc-1}}
+`
+	if st, _, body := s.post("secretary", "/c/quintus/act", url.Values{"src": {circulate}, "action": {"record"}}); st != http.StatusSeeOther {
+		t.Fatalf("circulate = %d:\n%s", st, text(body))
+	}
+	_, body = s.get("director", "/c/quintus/board")
 	tx := text(body)
-	for _, want := range []string{"Pat Morgan", "1 vacant directorship", "Audit Committee", "Quinn Ortega, Sam Rivera", "ordinary", "president Ray Patel", "treasurer Tess Larsen"} {
+	for _, want := range []string{"Pat Morgan", "1 vacant directorship", "Audit Committee", "Quinn Ortega, Sam Rivera", "ordinary", "president Ray Patel", "treasurer Tess Larsen",
+		"uwc-1 board RESOLVED, that the seal be adopted. 2004-05-20 Pat Morgan (2004-05-20), Quinn Ortega (2004-05-20) Ray Patel, Sam Rivera out for signature"} {
 		if !strings.Contains(tx, want) {
 			t.Errorf("board lacks %q", want)
 		}
