@@ -25,7 +25,7 @@ type BoardPage struct {
 	// Circulated are the board's and committees' written consents
 	// circulated for signature (Art. III §9), the newest first.
 	Circulated []acts.ConsentOut
-	Names       map[string]string
+	Names      map[string]string
 }
 
 // ActingRow is who performs a required office's duties on the date.
