@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 
 	"minutebook/internal/access"
+	"minutebook/internal/acts"
 	"minutebook/internal/corp"
 	"minutebook/internal/forms"
 	"minutebook/internal/ocf"
@@ -60,7 +62,18 @@ func pdfDocument(doc forms.Doc, filename string) (any, error) {
 	return &Document{MediaType: mediaPDF, Filename: filename, Body: b}, nil
 }
 
-func (c *Call) certificatePDF(n int64) (any, error) {
+// certificatePDF downloads certificate n; when holder is not "", only if
+// it is that holder's.
+func (c *Call) certificatePDF(n int64, holder string) (any, error) {
+	if holder != "" {
+		cert, err := views.FindCertificate(c.Ctx(), c.S.Acts, c.Corp, n)
+		if err != nil {
+			return nil, err
+		}
+		if cert.Holder != holder {
+			return nil, corp.E("certificate", corp.NotFound, "certificate %d is not %s's", n, holder)
+		}
+	}
 	doc, err := views.CertificateDoc(c.Ctx(), c.S.Acts, c.Corp, n)
 	if err != nil {
 		return nil, err
@@ -73,7 +86,7 @@ func getCertificatePDF(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.certificatePDF(n)
+	return c.certificatePDF(n, "")
 }
 
 func getHolderCertificatePDF(c *Call) (any, error) {
@@ -81,46 +94,40 @@ func getHolderCertificatePDF(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	cert, err := views.FindCertificate(c.Ctx(), c.S.Acts, c.Corp, n)
-	if err != nil {
-		return nil, err
-	}
-	if cert.Holder != c.Path("person") {
-		return nil, corp.E("certificate", corp.NotFound, "certificate %d is not %s's", n, c.Path("person"))
-	}
-	return c.certificatePDF(n)
+	return c.certificatePDF(n, c.Path("person"))
 }
 
 func getStocklistPDF(c *Call) (any, error) {
-	d, err := c.recordDate()
+	l, err := c.stocklist()
 	if err != nil {
 		return nil, err
 	}
-	l, err := c.S.Acts.StockholderList(c.Ctx(), c.Corp, d)
-	if err != nil {
-		return nil, err
-	}
+	return c.listPDF(l, fmt.Sprintf("%s-stockholders-%s.pdf", c.Corp, l.RecordDate))
+}
+
+func (c *Call) listPDF(l *acts.StockholderList, filename string) (any, error) {
 	doc, err := views.StockholderListDoc(c.Ctx(), c.S.Acts, c.Corp, l)
 	if err != nil {
 		return nil, err
 	}
-	return pdfDocument(doc, fmt.Sprintf("%s-stockholders-%s.pdf", c.Corp, d))
+	return pdfDocument(doc, filename)
+}
+
+// csvDocument writes a CSV download with w.
+func csvDocument(filename string, w func(io.Writer) error) (any, error) {
+	var buf bytes.Buffer
+	if err := w(&buf); err != nil {
+		return nil, err
+	}
+	return &Document{MediaType: mediaCSV, Filename: filename, Body: buf.Bytes()}, nil
 }
 
 func getStocklistCSV(c *Call) (any, error) {
-	d, err := c.recordDate()
+	l, err := c.stocklist()
 	if err != nil {
 		return nil, err
 	}
-	l, err := c.S.Acts.StockholderList(c.Ctx(), c.Corp, d)
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	if err := l.WriteCSV(&buf); err != nil {
-		return nil, err
-	}
-	return &Document{MediaType: mediaCSV, Filename: fmt.Sprintf("%s-stockholders-%s.csv", c.Corp, d), Body: buf.Bytes()}, nil
+	return csvDocument(fmt.Sprintf("%s-stockholders-%s.csv", c.Corp, l.RecordDate), l.WriteCSV)
 }
 
 func getMeetingListPDF(c *Call) (any, error) {
@@ -128,11 +135,7 @@ func getMeetingListPDF(c *Call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, err := views.StockholderListDoc(c.Ctx(), c.S.Acts, c.Corp, l)
-	if err != nil {
-		return nil, err
-	}
-	return pdfDocument(doc, fmt.Sprintf("%s-%s-stockholders.pdf", c.Corp, c.Path("meeting")))
+	return c.listPDF(l, fmt.Sprintf("%s-%s-stockholders.pdf", c.Corp, c.Path("meeting")))
 }
 
 func getNoticePDF(c *Call) (any, error) {
@@ -175,8 +178,12 @@ func getMinutesPDF(c *Call) (any, error) {
 	return pdfDocument(forms.Minutes(m), fmt.Sprintf("%s-%s-minutes.pdf", c.Corp, c.Path("meeting")))
 }
 
+func (c *Call) schedule() (*acts.DividendSchedule, error) {
+	return c.S.Acts.DividendSchedule(c.Ctx(), c.Corp, c.Path("dividend"))
+}
+
 func getSchedulePDF(c *Call) (any, error) {
-	s, err := c.S.Acts.DividendSchedule(c.Ctx(), c.Corp, c.Path("dividend"))
+	s, err := c.schedule()
 	if err != nil {
 		return nil, err
 	}
@@ -188,15 +195,11 @@ func getSchedulePDF(c *Call) (any, error) {
 }
 
 func getScheduleCSV(c *Call) (any, error) {
-	s, err := c.S.Acts.DividendSchedule(c.Ctx(), c.Corp, c.Path("dividend"))
+	s, err := c.schedule()
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	if err := s.WriteCSV(&buf); err != nil {
-		return nil, err
-	}
-	return &Document{MediaType: mediaCSV, Filename: fmt.Sprintf("%s-dividend-%s.csv", c.Corp, s.Dividend.ID), Body: buf.Bytes()}, nil
+	return csvDocument(fmt.Sprintf("%s-dividend-%s.csv", c.Corp, s.Dividend.ID), s.WriteCSV)
 }
 
 func getBylawsCertificatePDF(c *Call) (any, error) {

@@ -3,13 +3,11 @@ package httpapi_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -76,6 +74,8 @@ const fixture = `
 `
 
 const quintusFixture = `
+- {kind: officer.elect, effective: 2002-01-07, actor: {as: board}, fields: {office: secretary, person: susan, resolution: "Board resolution 2002-01-07 #1"}}
+- {kind: officer.elect, effective: 2002-01-07, actor: {as: board}, fields: {office: president, person: ray, resolution: "Board resolution 2002-01-07 #2"}}
 - {kind: meeting.call, effective: 2004-04-01, actor: {as: board}, fields: {id: m, type: annual, date: 2004-06-15, time: "10:00", place: "Fremont, California", record_date: 2004-05-14}}
 - {kind: meeting.notice, effective: 2004-06-01, actor: {person: susan, as: secretary}, fields: {meeting: m, method: mail}}
 - {kind: list.prepare, effective: 2004-06-05, actor: {person: susan, as: secretary}, fields: {meeting: m}}
@@ -185,15 +185,6 @@ type response struct {
 	status int
 	header http.Header
 	body   []byte
-}
-
-func (r response) json(t testing.TB) map[string]any {
-	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal(r.body, &m); err != nil {
-		t.Fatalf("not a JSON object (%d): %s", r.status, r.body)
-	}
-	return m
 }
 
 // do sends a request as principal who ("" for none) with headers h.

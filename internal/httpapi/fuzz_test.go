@@ -18,6 +18,7 @@ func FuzzActsBody(f *testing.F) {
 	f.Add([]byte(transferAlice1), true, "key")
 	e := newEnv(f, "sqlite")
 	f.Fuzz(func(t *testing.T, body []byte, dry bool, key string) {
+		e.t = t // the targets run one at a time in a process
 		path := "/api/corporations/quintus/acts"
 		if dry {
 			path += "?dry_run=true"
@@ -43,6 +44,7 @@ func FuzzLoginBody(f *testing.F) {
 	}
 	e := newEnv(f, "sqlite")
 	f.Fuzz(func(t *testing.T, body []byte) {
+		e.t = t
 		r := e.doBytes("", "POST", "/api/login", body)
 		if r.status >= 500 || r.status < 200 {
 			t.Fatalf("login %q: %d %s", body, r.status, r.body)

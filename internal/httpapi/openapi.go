@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"encoding"
+	"encoding/json"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -135,6 +136,8 @@ func schemaOf(v any) *jsonschema.Schema {
 
 func mapType(t reflect.Type) *jsonschema.Schema {
 	switch t {
+	case reflect.TypeFor[json.RawMessage]():
+		return &jsonschema.Schema{Description: "a JSON value, as documented for the CLI's --json"}
 	case reflect.TypeFor[corp.Date]():
 		return &jsonschema.Schema{Type: "string", Format: "date", Description: "a civil date in the corporation's time zone"}
 	case reflect.TypeFor[corp.Decimal]():

@@ -40,7 +40,7 @@ func TestOpenAPI(t *testing.T) {
 		for _, ve := range verrs {
 			t.Errorf("the document is not valid OpenAPI 3.1: %s: %s", ve.Message, ve.Reason)
 			for _, se := range ve.SchemaValidationErrors {
-				t.Errorf("  %s at %s", se.Reason, se.Location)
+				t.Errorf("  %s at %s", se.Reason, se.FieldPath)
 			}
 		}
 	}
@@ -141,7 +141,7 @@ func TestOpenAPI(t *testing.T) {
 			for _, ve := range verrs {
 				t.Errorf("GET %s: the response does not validate: %s: %s", path, ve.Message, ve.Reason)
 				for _, se := range ve.SchemaValidationErrors {
-					t.Errorf("  %s at %s", se.Reason, se.Location)
+					t.Errorf("  %s at %s", se.Reason, se.FieldPath)
 				}
 			}
 		}

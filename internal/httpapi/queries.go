@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -33,7 +34,7 @@ func queryRoutes() []Route {
 	return []Route{
 		{Method: "GET", Path: "/api/corporations", Summary: "the corporations the account holds a role in (every one for an administrator)", Policy: access.AnyAccount, Query: PageParams, Response: Page[views.Corporation]{}, Handle: getCorporations},
 		{Method: "GET", Path: cp, Summary: "one corporation", Policy: access.ReadMember, Response: views.Corporation{}, Handle: getCorporation},
-		{Method: "GET", Path: cp + "/persons", Summary: "the recorded people and organisations, in alphabetical order", Policy: access.ReadBooks, Query: PageParams, Response: Page[views.Person]{}, Handle: getPersons},
+		{Method: "GET", Path: cp + "/persons", Summary: "the recorded people and organisations, in alphabetical order", Policy: access.ReadBooks, Query: PageParams, Response: Page[views.Person]{}, Handle: listAll((*acts.Service).Persons, views.Persons)},
 		{Method: "GET", Path: cp + "/holders", Summary: "the cap table on a date: holders of record by class, with their share of the class and of the voting power (Art. VI §7)", Policy: access.ReadBooks,
 			Query: pageParams(asOfParam, Param{Name: "class", Doc: "only this class"}, Param{Name: "order", Doc: "holder (default: alphabetical by sort key) or votes (largest voting power first)"}), Response: CapTablePage{}, Handle: getHolders},
 		{Method: "GET", Path: cp + "/holders/fully-diluted", Summary: "the fully diluted cap table on a date: instruments as converted, which carry no votes", Policy: access.ReadBooks, Query: pageParams(asOfParam), Response: Page[views.DilutedHolding]{}, Handle: getFullyDiluted},
@@ -45,26 +46,26 @@ func queryRoutes() []Route {
 		{Method: "GET", Path: cp + "/certificates/{number}", Summary: "one certificate", Policy: access.ReadBooks, Response: views.Certificate{}, Handle: getCertificate},
 		{Method: "GET", Path: cp + "/instruments", Summary: "the options, warrants, convertibles, RSUs and SARs on a date (non-voting)", Policy: access.ReadBooks, Query: pageParams(asOfParam, Param{Name: "all", Doc: "true: also those no longer outstanding"}), Response: Page[views.Instrument]{}, Handle: getInstruments},
 		{Method: "GET", Path: cp + "/stocklist", Summary: "the list of holders of record on a record date (Art. II §4, Art. VI §5; DGCL §219)", Policy: access.ReadBooks, Query: pageParams(Param{Name: "record_date", Doc: "the record date, YYYY-MM-DD", Required: true}), Response: StockListPage{}, Handle: getStocklist},
-		{Method: "GET", Path: cp + "/officers", Summary: "the officers in office on a date", Policy: access.ReadBooks, Query: pageParams(onParam), Response: Page[views.Tenure]{}, Handle: getOfficers},
+		{Method: "GET", Path: cp + "/officers", Summary: "the officers in office on a date", Policy: access.ReadBooks, Query: pageParams(onParam), Response: Page[views.Tenure]{}, Handle: listOn("on", (*acts.Service).OfficersOn, views.Officers)},
 		{Method: "GET", Path: cp + "/officers/{office}/acting", Summary: "who performs an office's duties when its holder is absent (Art. V §10, §12, §16)", Policy: access.ReadBooks, Query: []Param{onParam, {Name: "absent", Doc: "persons absent or unable to act, separated by commas"}}, Response: views.Acting{}, Handle: getActing},
-		{Method: "GET", Path: cp + "/board/directors", Summary: "the board register on a date (Art. III §1)", Policy: access.ReadMember, Query: []Param{onParam}, Response: acts.BoardRegister{}, Handle: getDirectors},
-		{Method: "GET", Path: cp + "/board/meetings", Summary: "the meetings of the board and its committees", Policy: access.BoardOnly, Query: PageParams, Response: Page[acts.Meeting]{}, Handle: getBoardMeetings},
-		{Method: "GET", Path: cp + "/board/committees", Summary: "the committees of the board on a date (Art. III §11)", Policy: access.BoardOnly, Query: pageParams(onParam), Response: Page[acts.Committee]{}, Handle: getCommittees},
+		{Method: "GET", Path: cp + "/board/directors", Summary: "the board register on a date (Art. III §1)", Policy: access.ReadMember, Query: []Param{onParam}, Response: acts.BoardRegister{}, Handle: oneOn("on", (*acts.Service).Directors)},
+		{Method: "GET", Path: cp + "/board/meetings", Summary: "the meetings of the board and its committees", Policy: access.BoardOnly, Query: PageParams, Response: Page[acts.Meeting]{}, Handle: listAll((*acts.Service).Meetings, same)},
+		{Method: "GET", Path: cp + "/board/committees", Summary: "the committees of the board on a date (Art. III §11)", Policy: access.BoardOnly, Query: pageParams(onParam), Response: Page[acts.Committee]{}, Handle: listOn("on", (*acts.Service).Committees, same)},
 		{Method: "GET", Path: cp + "/board/court", Summary: "who may apply to the Court of Chancery for an election (Art. III §2; DGCL §223(c))", Policy: access.ReadBooks, Query: []Param{onParam}, Response: views.Court{}, Handle: getCourt},
-		{Method: "GET", Path: cp + "/meetings", Summary: "the meetings of the stockholders, as called and held (Art. II)", Policy: access.ReadMember, Query: PageParams, Response: Page[acts.StockholderMeeting]{}, Handle: getMeetings},
-		{Method: "GET", Path: cp + "/meetings/{meeting}", Summary: "a stockholders' meeting with its notices, waivers, attendance, list log and motions", Policy: access.ReadBooks, Response: acts.MeetingRecord{}, Handle: getMeeting},
+		{Method: "GET", Path: cp + "/meetings", Summary: "the meetings of the stockholders, as called and held (Art. II)", Policy: access.ReadMember, Query: PageParams, Response: Page[acts.StockholderMeeting]{}, Handle: listAll((*acts.Service).StockholderMeetings, same)},
+		{Method: "GET", Path: cp + "/meetings/{meeting}", Summary: "a stockholders' meeting with its notices, waivers, attendance, list log and motions", Policy: access.ReadBooks, Response: acts.MeetingRecord{}, Handle: oneBy("meeting", (*acts.Service).StockholderMeetingRecord)},
 		{Method: "GET", Path: cp + "/meetings/{meeting}/notice-facts", Summary: "the facts of the notice of a meeting given on a date (Art. II §3, §6)", Policy: access.ReadBooks, Query: []Param{onParam}, Response: acts.NoticeFacts{}, Handle: getNoticeFacts},
 		{Method: "GET", Path: cp + "/meetings/{meeting}/list", Summary: "the meeting's stockholder list; a stockholder sees it only in the Art. II §4 window after a list.request, and each view is recorded (list.access)", Policy: access.ReadMember, Query: PageParams, Response: StockListPage{}, Handle: getMeetingList},
 		{Method: "GET", Path: cp + "/meetings/{meeting}/list-log", Summary: "every request to examine the list, with its purpose, and every access (Art. II §4)", Policy: access.ReadBooks, Query: PageParams, Response: Page[acts.Inspection]{}, Handle: getListLog},
-		{Method: "GET", Path: cp + "/meetings/{meeting}/ballots", Summary: "the ballots of a meeting, each with its receipt and whether it is counted", Policy: access.ReadBallots, Query: PageParams, Response: Page[acts.BallotView]{}, Handle: getBallots},
-		{Method: "GET", Path: cp + "/meetings/{meeting}/result", Summary: "the meeting's certified result (or the tally so far)", Policy: access.ReadMember, Response: acts.CertifiedResult{}, Handle: getResult},
+		{Method: "GET", Path: cp + "/meetings/{meeting}/ballots", Summary: "the ballots of a meeting, each with its receipt and whether it is counted", Policy: access.ReadBallots, Query: PageParams, Response: Page[acts.BallotView]{}, Handle: listBy("meeting", (*acts.Service).MeetingBallots)},
+		{Method: "GET", Path: cp + "/meetings/{meeting}/result", Summary: "the meeting's certified result (or the tally so far)", Policy: access.ReadMember, Response: acts.CertifiedResult{}, Handle: oneBy("meeting", (*acts.Service).MeetingResult)},
 		{Method: "GET", Path: cp + "/meetings/{meeting}/receipts/{receipt}", Summary: "check that the ballot with a receipt is counted in the meeting's certified receipts root", Policy: access.ReadMember, Response: acts.ReceiptCheck{}, Handle: getReceipt},
-		{Method: "GET", Path: cp + "/consents", Summary: "the actions of the stockholders by written consent (Art. II §11)", Policy: access.ReadBooks, Query: PageParams, Response: Page[acts.StockholderConsent]{}, Handle: getConsents},
-		{Method: "GET", Path: cp + "/proxies", Summary: "every proxy recorded, with its last day and its standing on a date (Art. II §10)", Policy: access.ReadBooks, Query: pageParams(onParam), Response: Page[acts.ProxyView]{}, Handle: getProxies},
-		{Method: "GET", Path: cp + "/dividends", Summary: "the dividends declared", Policy: access.ReadBooks, Query: PageParams, Response: Page[views.Dividend]{}, Handle: getDividends},
-		{Method: "GET", Path: cp + "/dividends/{dividend}/schedule", Summary: "a dividend's payment schedule (Art. VII §1)", Policy: access.ReadBooks, Response: map[string]any{}, Handle: getDividendSchedule},
-		{Method: "GET", Path: cp + "/resolutions", Summary: "the board's typed resolutions", Policy: access.ReadBooks, Query: PageParams, Response: Page[acts.Resolution]{}, Handle: getResolutions},
-		{Method: "GET", Path: cp + "/indemnification", Summary: "the indemnification docket (Art. VII §6)", Policy: access.BoardOnly, Query: PageParams, Response: Page[views.Indemnification]{}, Handle: getIndemnification},
+		{Method: "GET", Path: cp + "/consents", Summary: "the actions of the stockholders by written consent (Art. II §11)", Policy: access.ReadBooks, Query: PageParams, Response: Page[acts.StockholderConsent]{}, Handle: listAll((*acts.Service).StockholderConsents, same)},
+		{Method: "GET", Path: cp + "/proxies", Summary: "every proxy recorded, with its last day and its standing on a date (Art. II §10)", Policy: access.ReadBooks, Query: pageParams(onParam), Response: Page[acts.ProxyView]{}, Handle: listOn("on", (*acts.Service).Proxies, same)},
+		{Method: "GET", Path: cp + "/dividends", Summary: "the dividends declared", Policy: access.ReadBooks, Query: PageParams, Response: Page[views.Dividend]{}, Handle: listAll((*acts.Service).Dividends, views.Dividends)},
+		{Method: "GET", Path: cp + "/dividends/{dividend}/schedule", Summary: "a dividend's payment schedule (Art. VII §1)", Policy: access.ReadBooks, Response: map[string]any{}, Handle: oneBy("dividend", (*acts.Service).DividendSchedule)},
+		{Method: "GET", Path: cp + "/resolutions", Summary: "the board's typed resolutions", Policy: access.ReadBooks, Query: PageParams, Response: Page[acts.Resolution]{}, Handle: listAll((*acts.Service).Resolutions, same)},
+		{Method: "GET", Path: cp + "/indemnification", Summary: "the indemnification docket (Art. VII §6)", Policy: access.BoardOnly, Query: PageParams, Response: Page[views.Indemnification]{}, Handle: listAll((*acts.Service).IndemnificationDocket, views.IndemnificationDocket)},
 		{Method: "GET", Path: cp + "/bylaws", Summary: "every rule of the bylaws in force on a date, with its citation and parameters", Policy: access.ReadMember, Query: []Param{onParam}, Response: BylawsView{}, Handle: getBylaws},
 		{Method: "GET", Path: cp + "/bylaws/rules/{rule}", Summary: "a rule's parameters, citation and text", Policy: access.ReadMember, Query: []Param{onParam}, Response: map[string]any{}, Handle: getBylawsRule},
 		{Method: "GET", Path: cp + "/bylaws/certificate", Summary: "the facts of the Secretary's certificate that the bylaws were in force on a date", Policy: access.ReadBooks, Query: []Param{{Name: "on", Doc: "the date the bylaws were in force", Required: true}, {Name: "signed", Doc: "the date of the certificate (default today)"}}, Response: views.BylawsCertificate{}, Handle: getBylawsCertificate},
@@ -75,6 +76,70 @@ func queryRoutes() []Route {
 		{Method: "GET", Path: "/api/vote/threshold", Summary: "the shares that elect N of D directors under cumulative voting (Art. II §10; DGCL §214)", Policy: access.AnyAccount,
 			Query: []Param{{Name: "shares", Required: true, Doc: "S: the shares voting"}, {Name: "seats", Required: true, Doc: "D: the directors to be elected"}, {Name: "elect", Doc: "N: the directors the holder wants (default 1)"}}, Response: Threshold{}, Handle: getThreshold},
 	}
+}
+
+// The handlers of the plain queries: a method of acts.Service on the
+// corporation, maybe on a date or a path value, viewed, and paginated when
+// a list.
+
+// same is the view of a value that is its own view.
+func same[T any](xs []T) []T { return xs }
+
+func listAll[T, V any](q func(*acts.Service, context.Context, string) ([]T, error), view func([]T) []V) func(*Call) (any, error) {
+	return func(c *Call) (any, error) {
+		xs, err := q(c.S.Acts, c.Ctx(), c.Corp)
+		if err != nil {
+			return nil, err
+		}
+		return Paginate(c, nonNil(view(xs)))
+	}
+}
+
+func listOn[T, V any](param string, q func(*acts.Service, context.Context, string, corp.Date) ([]T, error), view func([]T) []V) func(*Call) (any, error) {
+	return func(c *Call) (any, error) {
+		d, err := c.On(param)
+		if err != nil {
+			return nil, err
+		}
+		xs, err := q(c.S.Acts, c.Ctx(), c.Corp, d)
+		if err != nil {
+			return nil, err
+		}
+		return Paginate(c, nonNil(view(xs)))
+	}
+}
+
+func listBy[T any](name string, q func(*acts.Service, context.Context, string, string) ([]T, error)) func(*Call) (any, error) {
+	return func(c *Call) (any, error) {
+		xs, err := q(c.S.Acts, c.Ctx(), c.Corp, c.Path(name))
+		if err != nil {
+			return nil, err
+		}
+		return Paginate(c, nonNil(xs))
+	}
+}
+
+func oneOn[T any](param string, q func(*acts.Service, context.Context, string, corp.Date) (T, error)) func(*Call) (any, error) {
+	return func(c *Call) (any, error) {
+		d, err := c.On(param)
+		if err != nil {
+			return nil, err
+		}
+		return q(c.S.Acts, c.Ctx(), c.Corp, d)
+	}
+}
+
+func oneBy[T any](name string, q func(*acts.Service, context.Context, string, string) (T, error)) func(*Call) (any, error) {
+	return func(c *Call) (any, error) {
+		return q(c.S.Acts, c.Ctx(), c.Corp, c.Path(name))
+	}
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
 }
 
 // On returns the date query parameter name, today in the corporation's
@@ -113,14 +178,6 @@ func getCorporation(c *Call) (any, error) {
 		return nil, err
 	}
 	return cs[0], nil
-}
-
-func getPersons(c *Call) (any, error) {
-	ps, err := c.S.Acts.Persons(c.Ctx(), c.Corp)
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, views.Persons(ps))
 }
 
 // CapTablePage is a page of the cap table: the holdings of this page, with
@@ -411,12 +468,17 @@ func (c *Call) recordDate() (corp.Date, error) {
 	return c.Date("record_date", corp.Date{})
 }
 
-func getStocklist(c *Call) (any, error) {
+// stocklist is the list on ?record_date.
+func (c *Call) stocklist() (*acts.StockholderList, error) {
 	d, err := c.recordDate()
 	if err != nil {
 		return nil, err
 	}
-	l, err := c.S.Acts.StockholderList(c.Ctx(), c.Corp, d)
+	return c.S.Acts.StockholderList(c.Ctx(), c.Corp, d)
+}
+
+func getStocklist(c *Call) (any, error) {
+	l, err := c.stocklist()
 	if err != nil {
 		return nil, err
 	}
@@ -442,7 +504,12 @@ func (c *Call) meetingList() (*acts.StockholderList, error) {
 	if err != nil {
 		return nil, err
 	}
-	if c.Decision.Role == access.Stockholder {
+	mfa, err := c.S.Accounts.MFARequired(ctx, c.Corp)
+	if err != nil {
+		return nil, err
+	}
+	if !access.ReadBooks.Decide(c.Principal, access.Target{Corp: c.Corp, MFARequired: mfa}).Allowed {
+		// Only as a stockholder: the view is their own list.access act.
 		if err := c.recordListAccess(rec.Meeting.ID); err != nil {
 			return nil, err
 		}
@@ -501,18 +568,6 @@ func getListLog(c *Call) (any, error) {
 	return Paginate(c, r.Inspections)
 }
 
-func getOfficers(c *Call) (any, error) {
-	d, err := c.On("on")
-	if err != nil {
-		return nil, err
-	}
-	ts, err := c.S.Acts.OfficersOn(c.Ctx(), c.Corp, d)
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, views.Officers(ts))
-}
-
 func getActing(c *Call) (any, error) {
 	d, err := c.On("on")
 	if err != nil {
@@ -532,34 +587,6 @@ func getActing(c *Call) (any, error) {
 	return views.Acting{Office: office, On: d.String(), Acting: who, Rule: rule}, nil
 }
 
-func getDirectors(c *Call) (any, error) {
-	d, err := c.On("on")
-	if err != nil {
-		return nil, err
-	}
-	return c.S.Acts.Directors(c.Ctx(), c.Corp, d)
-}
-
-func getBoardMeetings(c *Call) (any, error) {
-	ms, err := c.S.Acts.Meetings(c.Ctx(), c.Corp)
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, ms)
-}
-
-func getCommittees(c *Call) (any, error) {
-	d, err := c.On("on")
-	if err != nil {
-		return nil, err
-	}
-	cs, err := c.S.Acts.Committees(c.Ctx(), c.Corp, d)
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, cs)
-}
-
 func getCourt(c *Call) (any, error) {
 	d, err := c.On("on")
 	if err != nil {
@@ -572,18 +599,6 @@ func getCourt(c *Call) (any, error) {
 	return views.CourtOf(d, ce), nil
 }
 
-func getMeetings(c *Call) (any, error) {
-	ms, err := c.S.Acts.StockholderMeetings(c.Ctx(), c.Corp)
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, ms)
-}
-
-func getMeeting(c *Call) (any, error) {
-	return c.S.Acts.StockholderMeetingRecord(c.Ctx(), c.Corp, c.Path("meeting"))
-}
-
 func (c *Call) noticeFacts() (*acts.NoticeFacts, error) {
 	d, err := c.On("on")
 	if err != nil {
@@ -594,72 +609,12 @@ func (c *Call) noticeFacts() (*acts.NoticeFacts, error) {
 
 func getNoticeFacts(c *Call) (any, error) { return c.noticeFacts() }
 
-func getBallots(c *Call) (any, error) {
-	bs, err := c.S.Acts.MeetingBallots(c.Ctx(), c.Corp, c.Path("meeting"))
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, bs)
-}
-
-func getResult(c *Call) (any, error) {
-	return c.S.Acts.MeetingResult(c.Ctx(), c.Corp, c.Path("meeting"))
-}
-
 func getReceipt(c *Call) (any, error) {
 	r, err := vote.ParseReceipt(c.Path("receipt"))
 	if err != nil {
 		return nil, corp.E("receipt", corp.Invalid, "receipt: %v", err)
 	}
 	return c.S.Acts.VerifyReceipt(c.Ctx(), c.Corp, c.Path("meeting"), r)
-}
-
-func getConsents(c *Call) (any, error) {
-	cs, err := c.S.Acts.StockholderConsents(c.Ctx(), c.Corp)
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, cs)
-}
-
-func getProxies(c *Call) (any, error) {
-	d, err := c.On("on")
-	if err != nil {
-		return nil, err
-	}
-	ps, err := c.S.Acts.Proxies(c.Ctx(), c.Corp, d)
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, ps)
-}
-
-func getDividends(c *Call) (any, error) {
-	ds, err := c.S.Acts.Dividends(c.Ctx(), c.Corp)
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, views.Dividends(ds))
-}
-
-func getDividendSchedule(c *Call) (any, error) {
-	return c.S.Acts.DividendSchedule(c.Ctx(), c.Corp, c.Path("dividend"))
-}
-
-func getResolutions(c *Call) (any, error) {
-	rs, err := c.S.Acts.Resolutions(c.Ctx(), c.Corp)
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, rs)
-}
-
-func getIndemnification(c *Call) (any, error) {
-	d, err := c.S.Acts.IndemnificationDocket(c.Ctx(), c.Corp)
-	if err != nil {
-		return nil, err
-	}
-	return Paginate(c, views.IndemnificationDocket(d))
 }
 
 // BylawsView is the bylaws in force on a date.

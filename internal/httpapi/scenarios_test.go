@@ -51,8 +51,16 @@ func (s scenario) run(t *testing.T, e *env) response {
 	return r
 }
 
+// transfer is a transfer of shares of a holder's certificate.
+func transfer(from, cert, to, shares string) string {
+	return `{"kind": "stock.transfer", "effective": "2004-06-08", "actor": {"person": "susan", "as": "secretary"},
+	"fields": {"from": "` + from + `", "to": "` + to + `", "certificates": [` + cert + `], "shares": "` + shares + `", "evidence": "endorsed",
+	"signers": [{"person": "ray", "office": "president"}, {"person": "susan", "office": "secretary"}]}}`
+}
+
 const transferAlice1 = `{"kind": "stock.transfer", "effective": "2004-06-08", "actor": {"person": "susan", "as": "secretary"},
-	"fields": {"certificate": 1, "to": "carol", "shares": "1000"}}`
+	"fields": {"from": "alice", "to": "carol", "certificates": [1], "shares": "1000", "evidence": "endorsed",
+	"signers": [{"person": "ray", "office": "president"}, {"person": "susan", "office": "secretary"}]}}`
 
 // TestProblems checks the problem details: their status, type, and the
 // failed rules with their citations (a bylaw's refusal 422, the access
@@ -70,7 +78,7 @@ func TestProblems(t *testing.T) {
 				status: 403, contentType: "application/problem+json", contains: []string{`"rule":"MB.access.record"`, `sees only their own records`}},
 			{name: "no login: 401", method: "GET", path: "/api/corporations/quintus/holders", status: 401, contentType: "application/problem+json", contains: []string{`"type":"/problems/unauthenticated"`}},
 			{name: "invalid act: 400 naming the field", who: "secretary", method: "POST", path: "/api/corporations/quintus/acts",
-				body:   `{"kind": "stock.transfer", "effective": "2004-06-08", "actor": {"person": "susan", "as": "secretary"}, "fields": {"certificate": 1, "to": "carol", "shares": "many"}}`,
+				body:   strings.Replace(transferAlice1, `"1000"`, `"many"`, 1),
 				status: 400, contentType: "application/problem+json", contains: []string{`"type":"/problems/invalid"`, `shares`}},
 			{name: "invalid query: 400 naming the parameter", who: "secretary", method: "GET", path: "/api/corporations/quintus/holders?as_of=2004-13-01",
 				status: 400, contentType: "application/problem+json", contains: []string{`as_of`}},
@@ -93,7 +101,7 @@ func TestConflict(t *testing.T) {
 	eachStore(t, func(t *testing.T, e *env) {
 		before := e.head("quintus")
 		body := func(to string) string {
-			return `{"kind": "stock.transfer", "effective": "2004-06-08", "actor": {"person": "susan", "as": "secretary"}, "fields": {"certificate": 1, "to": "` + to + `", "shares": "400000"}}`
+			return strings.Replace(strings.Replace(transferAlice1, `"carol"`, `"`+to+`"`, 1), `"1000"`, `"400000"`, 1)
 		}
 		e.tokens["secretary2"] = e.login("secretary")
 		var wg sync.WaitGroup
@@ -138,7 +146,7 @@ func TestIdempotency(t *testing.T) {
 		scenario{name: "same key, another body", who: "secretary", method: "POST", path: "/api/corporations/quintus/acts", body: strings.Replace(transferAlice1, "1000", "2000", 1), header: key,
 			status: 422, contains: []string{"/problems/idempotency-key-reused"}}.run(t, e)
 		// A refusal is kept too: its retry is the same refusal, recording nothing.
-		refused := `{"kind": "stock.transfer", "effective": "2004-06-08", "actor": {"person": "susan", "as": "secretary"}, "fields": {"certificate": 999, "to": "carol", "shares": "1"}}`
+		refused := transfer("bob", "2", "carol", "99999999")
 		r1 := scenario{name: "refused", who: "secretary", method: "POST", path: "/api/corporations/quintus/acts", body: refused, header: []string{"Idempotency-Key", "k-2"}, status: 422}.run(t, e)
 		r2 := scenario{name: "refused again", who: "secretary", method: "POST", path: "/api/corporations/quintus/acts", body: refused, header: []string{"Idempotency-Key", "k-2"}, status: 422}.run(t, e)
 		if string(r1.body) != string(r2.body) {
@@ -152,7 +160,7 @@ func TestIdempotency(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				statuses[i] = e.do("secretary", "POST", "/api/corporations/quintus/acts", strings.Replace(transferAlice1, `"carol"`, `"dan"`, 1), "Idempotency-Key", "k-3").status
+				statuses[i] = e.do("secretary", "POST", "/api/corporations/quintus/acts", transfer("bob", "2", "dan", "1000"), "Idempotency-Key", "k-3").status
 			}()
 		}
 		wg.Wait()
@@ -170,7 +178,7 @@ func TestIdempotency(t *testing.T) {
 			body:   `{"kind": "proxy.grant", "effective": "2004-06-08", "actor": {"person": "alice", "as": "holder"}, "fields": {"id": "a1", "holder": "alice", "proxy_holder": "ray", "date": "2004-06-08"}}`,
 			header: key, status: 201, acts: []string{"proxy.grant"}}.run(t, e)
 		// A dry run keeps no key and records nothing.
-		scenario{name: "dry run", who: "secretary", method: "POST", path: "/api/corporations/quintus/acts?dry_run=true", body: strings.Replace(transferAlice1, `"carol"`, `"eve-lp"`, 1),
+		scenario{name: "dry run", who: "secretary", method: "POST", path: "/api/corporations/quintus/acts?dry_run=true", body: transfer("carol", "3", "eve-lp", "1000"),
 			header: []string{"Idempotency-Key", "k-4"}, status: 200, contains: []string{`"status":"checked"`}}.run(t, e)
 
 		// The other writes: creating an account once.
