@@ -56,5 +56,5 @@ func utf8Start(c byte) bool { return c&0xC0 != 0x80 }
 
 // icalText escapes a TEXT value (RFC 5545 §3.3.11).
 func icalText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`).Replace(s)
+	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
 }

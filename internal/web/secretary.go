@@ -14,7 +14,8 @@ package web
 //	            #nav-meetings, #nav-board, #nav-journal, #nav-act; p.flash, p.error
 //	/c/{corp}   table#calendar (tr.deadline, data-rule), section#obligations,
 //	            section#verify (#verify-status: "verified" or "broken"),
-//	            button#verify-run (POST .../verify), a#ics-link
+//	            button#verify-run (POST .../verify), a#ics-link (the API's
+//	            iCalendar feed, /api/corporations/{corp}/calendar/ics)
 //	captable    form#captable-on (input#on), table#captable-classes,
 //	            table#captable-holders (tfoot td.total-shares, td.total-votes),
 //	            svg#captable-chart, a#captable-csv, a#captable-pdf
@@ -67,7 +68,6 @@ import (
 func (a *App) secretaryRoutes(mux *http.ServeMux) {
 	books, board, rec := access.ReadBooks, access.BoardOnly, access.Records
 	mux.HandleFunc("GET /c/{corp}", a.guard(books, "", a.dashboard))
-	mux.HandleFunc("GET /c/{corp}/calendar.ics", a.guard(books, "", a.calendarICS))
 	mux.HandleFunc("POST /c/{corp}/verify", a.guard(books, "", a.postVerify))
 
 	mux.HandleFunc("GET /c/{corp}/captable", a.guard(books, "", a.capTable))

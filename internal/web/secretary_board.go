@@ -22,7 +22,10 @@ type BoardPage struct {
 	Acting      []ActingRow
 	Resolutions []acts.Resolution
 	Consents    []acts.StockholderConsent
-	Names       map[string]string
+	// Circulated are the board's and committees' written consents
+	// circulated for signature (Art. III §9), the newest first.
+	Circulated []acts.ConsentOut
+	Names      map[string]string
 }
 
 // ActingRow is who performs a required office's duties on the date.
@@ -83,6 +86,9 @@ func (a *App) boardData(ctx context.Context, corpID string, on corp.Date) (*Boar
 		return nil, err
 	}
 	if p.Consents, err = a.Acts.StockholderConsents(ctx, corpID); err != nil {
+		return nil, err
+	}
+	if p.Circulated, err = a.Acts.ConsentsOut(ctx, corpID); err != nil {
 		return nil, err
 	}
 	if p.Names, err = a.names(ctx, corpID); err != nil {

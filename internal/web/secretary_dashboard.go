@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -101,7 +100,7 @@ func (a *App) dashboard(rq *Request) {
 		a.fail(rq, err)
 		return
 	}
-	d := &Dashboard{Corp: co, Today: today, From: from, To: to, ICS: "/c/" + url.PathEscape(rq.Corp) + "/calendar.ics"}
+	d := &Dashboard{Corp: co, Today: today, From: from, To: to, ICS: "/api/corporations/" + url.PathEscape(rq.Corp) + "/calendar/ics"}
 	for _, x := range all {
 		row := DeadlineRow{Deadline: x, Days: today.DaysUntil(x.Date)}
 		if !x.Date.Before(from) && !x.Date.After(to) {
@@ -143,79 +142,6 @@ func (a *App) postVerify(rq *Request) {
 		back = rq.R.FormValue("back")
 	}
 	http.Redirect(rq.W, rq.R, back, http.StatusSeeOther)
-}
-
-// calendarICS is the calendar as an iCalendar feed (RFC 5545): one
-// all-day event per deadline, with the rule and its citation.
-func (a *App) calendarICS(rq *Request) {
-	ds, err := a.Acts.Calendar(rq.R.Context(), rq.Corp, corp.Date{}, corp.Date{})
-	if err != nil {
-		a.fail(rq, err)
-		return
-	}
-	rq.W.Header().Set("Content-Type", "text/calendar; charset=utf-8")
-	rq.W.Header().Set("Content-Disposition", fmt.Sprintf("inline; filename=%q", rq.Corp+".ics"))
-	rq.W.Write(ICalendar(rq.Corp, a.Clock(), ds))
-}
-
-// ICalendar writes deadlines as an iCalendar (RFC 5545) feed of all-day
-// events. Each event's UID is stable across requests (the corporation,
-// the rule, the date and the source entry), so calendar clients update
-// rather than duplicate.
-func ICalendar(corpID string, stamp time.Time, ds []acts.Deadline) []byte {
-	var b strings.Builder
-	line := func(s string) {
-		// Fold at 75 octets (RFC 5545 §3.1) without splitting a UTF-8 sequence.
-		for len(s) > 75 {
-			cut := 75
-			for cut > 0 && s[cut]&0xC0 == 0x80 {
-				cut--
-			}
-			b.WriteString(s[:cut] + "\r\n")
-			s = " " + s[cut:]
-		}
-		b.WriteString(s + "\r\n")
-	}
-	line("BEGIN:VCALENDAR")
-	line("VERSION:2.0")
-	line("PRODID:-//minutebook//deadlines//EN")
-	line("CALSCALE:GREGORIAN")
-	line("X-WR-CALNAME:" + icsText(corpID+" — deadlines"))
-	ts := stamp.UTC().Format("20060102T150405Z")
-	for i, d := range ds {
-		y, m, dd := d.Date.YMD()
-		next := d.Date.AddDays(1)
-		ny, nm, nd := next.YMD()
-		line("BEGIN:VEVENT")
-		line(fmt.Sprintf("UID:%s-%d-%04d%02d%02d-%s-%d@minutebook", icsUID(corpID), d.Source, y, m, dd, icsUID(d.Rule), i))
-		line("DTSTAMP:" + ts)
-		line(fmt.Sprintf("DTSTART;VALUE=DATE:%04d%02d%02d", y, m, dd))
-		line(fmt.Sprintf("DTEND;VALUE=DATE:%04d%02d%02d", ny, nm, nd))
-		line("SUMMARY:" + icsText(d.Title))
-		desc := d.Citation + " [" + d.Rule + "]"
-		if d.Detail != "" {
-			desc = d.Detail + "\n" + desc
-		}
-		line("DESCRIPTION:" + icsText(desc))
-		line("CATEGORIES:" + icsText(d.Rule))
-		line("END:VEVENT")
-	}
-	line("END:VCALENDAR")
-	return []byte(b.String())
-}
-
-// icsText escapes a TEXT value (RFC 5545 §3.3.11).
-func icsText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
-}
-
-func icsUID(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_' {
-			return r
-		}
-		return '-'
-	}, s)
 }
 
 // glance sums up the books today: shares and votes outstanding, holders

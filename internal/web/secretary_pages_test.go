@@ -189,7 +189,10 @@ func TestDashboard(t *testing.T) {
 		t.Errorf("obligations lack the list due in 16 days:\n%s", text(ob))
 	}
 	ds, _ := s.svc.Calendar(context.Background(), "quintus", corp.Date{}, corp.Date{})
-	st, ics := s.get("secretary", "/c/quintus/calendar.ics")
+	if !strings.Contains(body, `id="ics-link" class="button secondary" href="/api/corporations/quintus/calendar/ics"`) {
+		t.Errorf("the dashboard does not link the API's iCalendar feed")
+	}
+	st, ics := s.get("secretary", "/api/corporations/quintus/calendar/ics")
 	if st != http.StatusOK || strings.Count(ics, "BEGIN:VEVENT") != len(ds) || !strings.Contains(ics, "DTSTART;VALUE=DATE:20040605") {
 		t.Errorf("ics = %d with %d events, want %d", st, strings.Count(ics, "BEGIN:VEVENT"), len(ds))
 	}
@@ -339,12 +342,23 @@ func TestMinutes(t *testing.T) {
 func TestBoard(t *testing.T) {
 	t.Parallel()
 	s := newSite(t, onSQLite)
+	// A consent circulated to the four directors, signed by two: out for
+	// signature, awaiting the other two.
+	circulate := `
+- {kind: board.consent_circulate, effective: 2004-05-20, actor: {person: susan, as: secretary}, fields: {id: uwc-1, resolutions: ["RESOLVED, that the seal be adopted."], directors: [pat, quinn, ray, sam]}}
+- {kind: board.consent_sign, effective: 2004-05-20, actor: {person: pat, as: director}, fields: {consent: uwc-1}}
+- {kind: board.consent_sign, effective: 2004-05-20, actor: {person: quinn, as: director}, fields: {consent: uwc-1}}
+`
+	if st, _, body := s.post("secretary", "/c/quintus/act", url.Values{"src": {circulate}, "action": {"record"}}); st != http.StatusSeeOther {
+		t.Fatalf("circulate = %d:\n%s", st, text(body))
+	}
 	st, body := s.get("director", "/c/quintus/board")
 	if st != http.StatusOK {
 		t.Fatal(st)
 	}
 	tx := text(body)
-	for _, want := range []string{"Pat Morgan", "1 vacant directorship", "Audit Committee", "Quinn Ortega, Sam Rivera", "ordinary", "president Ray Patel", "treasurer Tess Larsen"} {
+	for _, want := range []string{"Pat Morgan", "1 vacant directorship", "Audit Committee", "Quinn Ortega, Sam Rivera", "ordinary", "president Ray Patel", "treasurer Tess Larsen",
+		"uwc-1 board RESOLVED, that the seal be adopted. 2004-05-20 Pat Morgan (2004-05-20), Quinn Ortega (2004-05-20) Ray Patel, Sam Rivera out for signature"} {
 		if !strings.Contains(tx, want) {
 			t.Errorf("board lacks %q", want)
 		}
@@ -378,7 +392,7 @@ func TestStockholderRefused(t *testing.T) {
 // secretaryPaths are the secretary's pages that take only {corp}, for the
 // test that a stockholder is refused every one of them.
 var secretaryPaths = []string{
-	"", "/calendar.ics", "/captable", "/captable.csv", "/captable.pdf", "/holders", "/holders/alice",
+	"", "/captable", "/captable.csv", "/captable.pdf", "/holders", "/holders/alice",
 	"/certificates/1", "/transfer", "/meetings", "/meetings/annual-2004", "/meetings/annual-2004/quorum",
 	"/meetings/annual-2004/notice", "/meetings/annual-2004/ballots", "/board", "/journal", "/journal/1", "/act", "/minutes/bm-2001-05-10",
 }

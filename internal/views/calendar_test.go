@@ -1,4 +1,4 @@
-package web_test
+package views_test
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 
 	"minutebook/internal/acts"
 	"minutebook/internal/corp"
-	"minutebook/internal/web"
+	"minutebook/internal/views"
 )
 
 // FuzzICalendar: whatever a deadline's text, the feed's lines are at most
@@ -17,12 +17,13 @@ import (
 func FuzzICalendar(f *testing.F) {
 	f.Add("last day to give notice; of the annual meeting, annual-2004", "Art. II §3; DGCL §222(b)", "II.3.annual_notice_window")
 	f.Add(strings.Repeat("é", 80), "line\nbreak\\", "x")
+	f.Add("notice\rgiven", "", "II.3")
 	f.Fuzz(func(t *testing.T, title, detail, rule string) {
 		if !utf8.ValidString(title) || !utf8.ValidString(detail) || !utf8.ValidString(rule) {
 			return
 		}
-		out := string(web.ICalendar("quintus", time.Date(2004, 5, 20, 0, 0, 0, 0, time.UTC),
-			[]acts.Deadline{{Date: corp.MustDate(2004, 6, 5), Title: title, Detail: detail, Rule: rule, Citation: "Art. II §3"}}))
+		out := string(views.ICalendar("quintus", "Quintus Corporation", []acts.Deadline{{Date: corp.MustDate(2004, 6, 5), Title: title, Detail: detail, Rule: rule, Citation: "Art. II §3"}},
+			time.Date(2004, 5, 20, 0, 0, 0, 0, time.UTC)))
 		if !utf8.ValidString(out) {
 			t.Fatalf("invalid UTF-8")
 		}
