@@ -62,6 +62,11 @@ func isObligation(d acts.Deadline) bool {
 	if strings.Contains(d.Title, "vacant") {
 		return true
 	}
+	// The first day of a window (to give notice, to fix a record date)
+	// opens it: nothing is due, and its passing is not overdue.
+	if strings.HasPrefix(d.Title, "first day") || strings.HasPrefix(d.Title, "earliest") {
+		return false
+	}
 	for _, p := range obligationRules {
 		if d.Rule == p || (strings.HasSuffix(p, ".") && strings.HasPrefix(d.Rule, p)) {
 			return true
