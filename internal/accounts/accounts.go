@@ -44,6 +44,37 @@ type Service struct {
 	// that timing does not tell which addresses have accounts.
 	dummy     string
 	dummyOnce sync.Once
+
+	// sessions and mfa cache what Session and MFARequired read, for
+	// cacheFor: every request asks both, and they change rarely. Any write
+	// through this Service clears both; another process's write (a second
+	// server on the same PostgreSQL database) takes effect within cacheFor.
+	sessions map[string]cachedSession
+	mfa      map[string]cachedSetting
+}
+
+// cacheFor is how long a session or a setting read is reused.
+const cacheFor = time.Second
+
+type cachedSession struct {
+	p             access.Principal
+	created, seen time.Time
+	read          time.Time
+}
+
+type cachedSetting struct {
+	on   bool
+	read time.Time
+}
+
+// update runs fn in a write transaction on the accounts' scope and clears
+// the caches.
+func (s *Service) update(ctx context.Context, fn func(tables.Tx) error) error {
+	err := s.Store.Update(ctx, tables.AccountsScope, fn)
+	s.mu.Lock()
+	s.sessions, s.mfa = nil, nil
+	s.mu.Unlock()
+	return err
 }
 
 // The errors of logging in. Their messages are safe to show.
@@ -123,7 +154,7 @@ func (s *Service) Create(ctx context.Context, email, name, password string, admi
 	if err != nil {
 		return "", err
 	}
-	err = s.Store.Update(ctx, tables.AccountsScope, func(tx tables.Tx) error {
+	err = s.update(ctx, func(tx tables.Tx) error {
 		if _, ok, err := tx.Get(tables.Accounts, id); err != nil {
 			return err
 		} else if ok {
@@ -153,7 +184,7 @@ func (s *Service) SetPassword(ctx context.Context, account, password string) err
 	if err != nil {
 		return err
 	}
-	return s.Store.Update(ctx, tables.AccountsScope, func(tx tables.Tx) error {
+	return s.update(ctx, func(tx tables.Tx) error {
 		row, ok, err := tx.Get(tables.Accounts, account)
 		if err != nil {
 			return err
@@ -199,7 +230,7 @@ func (s *Service) Grant(ctx context.Context, account, corpID string, role access
 	if person == "" && role != access.Secretary && role != access.Auditor {
 		return corp.E("grant", corp.Invalid, "person: a %s acts as one of the corporation's persons", role)
 	}
-	return s.Store.Update(ctx, tables.AccountsScope, func(tx tables.Tx) error {
+	return s.update(ctx, func(tx tables.Tx) error {
 		if _, ok, err := tx.Get(tables.Accounts, account); err != nil {
 			return err
 		} else if !ok {
@@ -211,7 +242,7 @@ func (s *Service) Grant(ctx context.Context, account, corpID string, role access
 
 // Revoke takes a role away.
 func (s *Service) Revoke(ctx context.Context, account, corpID string, role access.Role) error {
-	return s.Store.Update(ctx, tables.AccountsScope, func(tx tables.Tx) error {
+	return s.update(ctx, func(tx tables.Tx) error {
 		return tx.Delete(tables.AccountGrants, account, corpID, string(role))
 	})
 }
@@ -219,19 +250,34 @@ func (s *Service) Revoke(ctx context.Context, account, corpID string, role acces
 // SetMFARequired turns on (or off) the requirement that the corporation's
 // secretaries, inspectors and directors verify a TOTP code at login.
 func (s *Service) SetMFARequired(ctx context.Context, corpID string, on bool) error {
-	return s.Store.Update(ctx, tables.AccountsScope, func(tx tables.Tx) error {
+	return s.update(ctx, func(tx tables.Tx) error {
 		return tx.Put(tables.CorporationSettings, tables.Row{corpID, "mfa_required", fmt.Sprint(on)})
 	})
 }
 
 // MFARequired reports whether the corporation requires the second factor.
 func (s *Service) MFARequired(ctx context.Context, corpID string) (bool, error) {
+	now := s.now()
+	s.mu.Lock()
+	c, ok := s.mfa[corpID]
+	s.mu.Unlock()
+	if ok && now.Sub(c.read) < cacheFor {
+		return c.on, nil
+	}
 	var on bool
 	err := s.Store.View(ctx, tables.AccountsScope, func(v tables.View) error {
 		r, ok, err := v.Get(tables.CorporationSettings, corpID, "mfa_required")
 		on = ok && r[2].(string) == "true"
 		return err
 	})
+	if err == nil {
+		s.mu.Lock()
+		if s.mfa == nil {
+			s.mfa = map[string]cachedSetting{}
+		}
+		s.mfa[corpID] = cachedSetting{on: on, read: now}
+		s.mu.Unlock()
+	}
 	return on, err
 }
 
@@ -359,7 +405,7 @@ func (s *Service) newSession(ctx context.Context, account string, mfa bool) (str
 	}
 	token := base64.RawURLEncoding.EncodeToString(b[:])
 	now := s.now().Format(time.RFC3339Nano)
-	err := s.Store.Update(ctx, tables.AccountsScope, func(tx tables.Tx) error {
+	err := s.update(ctx, func(tx tables.Tx) error {
 		return tx.Put(tables.Sessions, tables.Row{tokenHash(token), account, now, now, boolInt(mfa)})
 	})
 	return token, err
@@ -379,15 +425,24 @@ func (s *Service) Session(ctx context.Context, token string) (*access.Principal,
 	}
 	h := tokenHash(token)
 	now := s.now()
+	s.mu.Lock()
+	c, ok := s.sessions[h]
+	s.mu.Unlock()
+	if ok && now.Sub(c.read) < cacheFor && now.Sub(c.seen) <= seenResolution && now.Sub(c.created) < s.absolute() {
+		p := c.p
+		p.Grants = append([]access.Grant(nil), c.p.Grants...)
+		return &p, nil
+	}
 	var p *access.Principal
 	var touch, expired bool
+	var created, seen time.Time
 	err := s.Store.View(ctx, tables.AccountsScope, func(v tables.View) error {
 		r, ok, err := v.Get(tables.Sessions, h)
 		if err != nil || !ok {
 			return err
 		}
-		created, _ := time.Parse(time.RFC3339Nano, r[2].(string))
-		seen, _ := time.Parse(time.RFC3339Nano, r[3].(string))
+		created, _ = time.Parse(time.RFC3339Nano, r[2].(string))
+		seen, _ = time.Parse(time.RFC3339Nano, r[3].(string))
 		if now.Sub(seen) >= s.idle() || now.Sub(created) >= s.absolute() {
 			expired = true
 			return nil
@@ -409,7 +464,7 @@ func (s *Service) Session(ctx context.Context, token string) (*access.Principal,
 		return nil, ErrSession
 	}
 	if touch {
-		err = s.Store.Update(ctx, tables.AccountsScope, func(tx tables.Tx) error {
+		err = s.update(ctx, func(tx tables.Tx) error {
 			r, ok, err := tx.Get(tables.Sessions, h)
 			if err != nil || !ok {
 				return err
@@ -418,13 +473,22 @@ func (s *Service) Session(ctx context.Context, token string) (*access.Principal,
 			r[3] = now.Format(time.RFC3339Nano)
 			return tx.Put(tables.Sessions, r)
 		})
+		seen = now
+	}
+	if err == nil {
+		s.mu.Lock()
+		if s.sessions == nil {
+			s.sessions = map[string]cachedSession{}
+		}
+		s.sessions[h] = cachedSession{p: *p, created: created, seen: seen, read: now}
+		s.mu.Unlock()
 	}
 	return p, err
 }
 
 // Logout ends a session.
 func (s *Service) Logout(ctx context.Context, token string) error {
-	return s.Store.Update(ctx, tables.AccountsScope, func(tx tables.Tx) error {
+	return s.update(ctx, func(tx tables.Tx) error {
 		return tx.Delete(tables.Sessions, tokenHash(token))
 	})
 }
@@ -446,7 +510,7 @@ func (s *Service) ConfirmTOTP(ctx context.Context, account, secret, code string)
 	if !s.validTOTP(code, secret) {
 		return ErrTOTP
 	}
-	return s.Store.Update(ctx, tables.AccountsScope, func(tx tables.Tx) error {
+	return s.update(ctx, func(tx tables.Tx) error {
 		r, ok, err := tx.Get(tables.Accounts, account)
 		if err != nil {
 			return err
