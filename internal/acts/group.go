@@ -86,11 +86,14 @@ func (s *Service) Submit(ctx context.Context, corpID string, a *Act, opt Options
 	req := &groupReq{act: a, opt: opt, wake: make(chan struct{})}
 	q.mu.Lock()
 	q.waiting = append(q.waiting, req)
-	if !q.leading {
+	first := !q.leading
+	if first {
 		q.leading, req.lead = true, true
 	}
 	q.mu.Unlock()
-	if !req.lead {
+	if !first {
+		// req.lead is written by the leader before it closes wake: read
+		// it only after.
 		<-req.wake
 	}
 	if req.lead {
