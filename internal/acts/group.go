@@ -103,7 +103,10 @@ func (s *Service) Submit(ctx context.Context, corpID string, a *Act, opt Options
 }
 
 // lead records the acts waiting (req first among them) in one shared
-// transaction, answers their callers, and passes the lead on.
+// transaction, answers their callers, and passes the lead on. Should the
+// transaction panic, the group's callers get an error and the lead still
+// passes on, so that no later caller waits forever; the panic goes on in
+// the leader's goroutine.
 func (s *Service) lead(ctx context.Context, corpID string, q *groupQueue, req *groupReq) {
 	q.mu.Lock()
 	n := min(len(q.waiting), maxGroup)
@@ -111,22 +114,31 @@ func (s *Service) lead(ctx context.Context, corpID string, q *groupQueue, req *g
 	q.waiting = q.waiting[n:]
 	q.mu.Unlock()
 
-	s.commitGroup(ctx, corpID, group)
-
-	q.mu.Lock()
-	if len(q.waiting) > 0 {
-		next := q.waiting[0]
-		next.lead = true
-		close(next.wake)
-	} else {
-		q.leading = false
-	}
-	q.mu.Unlock()
-	for _, r := range group {
-		if r != req {
-			close(r.wake)
+	done := false
+	defer func() {
+		if !done {
+			for _, g := range group {
+				g.res.Status, g.res.Seq, g.res.Hash = Skipped, 0, ""
+				g.err = corp.E("submit", corp.Other, "the shared transaction failed: nothing in it was recorded")
+			}
 		}
-	}
+		q.mu.Lock()
+		if len(q.waiting) > 0 {
+			next := q.waiting[0]
+			next.lead = true
+			close(next.wake)
+		} else {
+			q.leading = false
+		}
+		q.mu.Unlock()
+		for _, r := range group {
+			if r != req {
+				close(r.wake)
+			}
+		}
+	}()
+	s.commitGroup(ctx, corpID, group)
+	done = true
 }
 
 // commitGroup checks and records the group's acts in one transaction.

@@ -399,3 +399,61 @@ func TestSubmitIdempotency(t *testing.T) {
 		t.Errorf("the journal grew by %d, want 2", after.Seq-before.Seq)
 	}
 }
+
+// panicStore panics in the next write transaction once armed, after a
+// pause that lets other callers queue.
+type panicStore struct {
+	acts.Store
+	armed atomic.Bool
+}
+
+func (s *panicStore) Update(ctx context.Context, corp string, fn func(tables.Tx) error) error {
+	if s.armed.Swap(false) {
+		time.Sleep(20 * time.Millisecond)
+		panic("injected")
+	}
+	return s.Store.Update(ctx, corp, fn)
+}
+
+// TestSubmitPanic: a panic in the shared transaction reaches the leader,
+// every other caller of the group gets an error (or, arriving later, is
+// recorded), and later acts are recorded: no caller waits forever.
+func TestSubmitPanic(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	inner, err := sqlite.Open(ctx, testdb.SQLitePath(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inner.Close()
+	st := &panicStore{Store: inner}
+	svc := &acts.Service{Store: st, Clock: func() time.Time { return fixed }}
+	groupSetup(t, svc)
+	st.armed.Store(true)
+	var panics, failed, recorded atomic.Int64
+	var wg sync.WaitGroup
+	for c := range 4 {
+		wg.Go(func() {
+			defer func() {
+				if recover() != nil {
+					panics.Add(1)
+				}
+			}()
+			r, err := svc.Submit(ctx, "quintus", transferAct(t, c*groupEach+1, c, c+1), acts.Options{})
+			switch {
+			case err != nil:
+				failed.Add(1)
+			case r.Status == acts.Recorded:
+				recorded.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if panics.Load() != 1 || panics.Load()+failed.Load()+recorded.Load() != 4 {
+		t.Errorf("%d panicked, %d failed, %d recorded; want one panic and every caller answered", panics.Load(), failed.Load(), recorded.Load())
+	}
+	r, err := svc.Submit(ctx, "quintus", transferAct(t, 5*groupEach+1, 5, 6), acts.Options{})
+	if err != nil || r.Status != acts.Recorded {
+		t.Errorf("after the panic: %+v, %v; want recorded", r, err)
+	}
+}
