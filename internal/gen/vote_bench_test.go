@@ -76,6 +76,13 @@ func meetingLocked(tb testing.TB, kind string, cfg gen.Config) *acts.Service {
 			}
 			tb.Logf("using the meeting kept in %s (%d acts)", keep, head.Seq)
 			meetings.m[key] = svc
+			// openKept closes the store when tb ends: forget it then, so
+			// that a later benchmark (PostgreSQL's copy) opens it again.
+			tb.Cleanup(func() {
+				meetings.Lock()
+				delete(meetings.m, key)
+				meetings.Unlock()
+			})
 			return svc
 		}
 	}
