@@ -3,6 +3,7 @@ package acts_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -408,4 +409,42 @@ func TestProxyCoversAdjournment(t *testing.T) {
 			t.Errorf("proxies: %+v, %v", ps, err)
 		}
 	})
+}
+
+// TestAttendanceVotesRecorded: meeting.held records each attendee's votes
+// at the record date (stockholder_attendance.votes, migration 0019) and
+// the tally reads them (Dan, present without voting, adds his 100,000):
+// a row changed behind the act path's back changes the tally. Rows
+// recorded before 0019 (votes "") are read from the ledger: the same
+// result.
+func TestAttendanceVotesRecorded(t *testing.T) {
+	t.Parallel()
+	svc := withMeetingsF(t)
+	certifiedMeeting(t, svc)
+	mustApply(t, svc, ballot("alice", "alice", "", "{matter: q, choice: for}, {matter: dirs, candidates: [sam, uma]}")+
+		ballot("bob", "bob", "", "{matter: q, choice: for}, {matter: dirs, candidates: [tess]}")+
+		item("polls.close", "2004-06-15", ingrid, "{meeting: a}"))
+	ctx := context.Background()
+	want, err := svc.TallyMeeting(ctx, "quintus", "a")
+	if err != nil || want.Present != "960000" {
+		t.Fatalf("tally: %+v, %v; want 960,000 present", want, err)
+	}
+	st := svc.Store.(*sqlite.Store)
+	var votes string
+	if err := st.DB.W.QueryRow(`SELECT votes FROM stockholder_attendance WHERE meeting = 'a' AND holder = 'dan'`).Scan(&votes); err != nil || votes != "100000" {
+		t.Fatalf("dan's recorded votes: %q, %v", votes, err)
+	}
+	if _, err := st.DB.W.Exec(`UPDATE stockholder_attendance SET votes = '1' WHERE holder = 'dan'`); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := svc.TallyMeeting(ctx, "quintus", "a"); err != nil || got.Present != "860001" {
+		t.Errorf("with dan's votes changed to 1: %+v, %v; want 860,001 present", got, err)
+	}
+	if _, err := st.DB.W.Exec(`UPDATE stockholder_attendance SET votes = ''`); err != nil {
+		t.Fatal(err)
+	}
+	got, err := svc.TallyMeeting(ctx, "quintus", "a")
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("from the ledger (votes \"\"):\n%+v, %v\nwant %+v", got, err, want)
+	}
 }

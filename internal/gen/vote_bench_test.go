@@ -75,6 +75,9 @@ func meetingLocked(tb testing.TB, kind string, cfg gen.Config) *acts.Service {
 			}
 			tb.Logf("using the meeting kept in %s (%d acts)", keep, head.Seq)
 			meetings.m[key] = svc
+			// openKept closes the store when tb ends: forget it then, so
+			// that a later benchmark (PostgreSQL's copy) opens it again.
+			forgetMeeting(tb, key)
 			return svc
 		}
 	}
@@ -109,12 +112,17 @@ func meetingLocked(tb testing.TB, kind string, cfg gen.Config) *acts.Service {
 			tot.Elapsed.Round(time.Second), mt.Acts, mt.Proxies, mt.Ballots, mt.Elapsed.Round(time.Second), float64(mt.Acts)/mt.Elapsed.Seconds())
 	}
 	meetings.m[key] = svc
+	forgetMeeting(tb, key)
+	return svc
+}
+
+// forgetMeeting drops the store of key from meetings when tb ends.
+func forgetMeeting(tb testing.TB, key string) {
 	tb.Cleanup(func() {
 		meetings.Lock()
 		delete(meetings.m, key)
 		meetings.Unlock()
 	})
-	return svc
 }
 
 // dbOf returns the database/sql handle of a store, for the bare scan.
