@@ -412,10 +412,10 @@ func TestProxyCoversAdjournment(t *testing.T) {
 }
 
 // TestAttendanceVotesRecorded: meeting.held records each attendee's votes
-// at the record date (stockholder_attendance.votes, migration 0019) and
+// at the record date (stockholder_attendance.votes, migration 0018) and
 // the tally reads them (Dan, present without voting, adds his 100,000):
 // a row changed behind the act path's back changes the tally. Rows
-// recorded before 0019 (votes "") are read from the ledger: the same
+// recorded before 0018 (votes "") are read from the ledger: the same
 // result.
 func TestAttendanceVotesRecorded(t *testing.T) {
 	t.Parallel()
