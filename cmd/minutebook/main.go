@@ -201,15 +201,13 @@ func (a *app) today(ctx context.Context, corpID string) (corp.Date, error) {
 	if err != nil {
 		return corp.Date{}, err
 	}
-	now := c()
+	zone := ""
 	if corpID != "" && a.svc != nil {
 		if co, _, err := a.svc.CorporationOn(ctx, corpID, corp.MustDate(9999, 12, 31)); err == nil {
-			if loc, err := time.LoadLocation(co.TimeZone); err == nil {
-				now = now.In(loc)
-			}
+			zone = co.TimeZone
 		}
 	}
-	return corp.MustDate(now.Year(), int(now.Month()), now.Day()), nil
+	return corp.DateIn(c(), zone), nil
 }
 
 // dateFlag parses an optional --on/--from/--to flag.

@@ -145,11 +145,7 @@ func (a *app) recordDemo(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if loc, err := time.LoadLocation(demo.TimeZone); err == nil {
-		now = now.In(loc)
-	}
-	today := corp.MustDate(now.Year(), int(now.Month()), now.Day())
-	if err := demo.Record(ctx, a.svc, today); err != nil {
+	if err := demo.Record(ctx, a.svc, corp.DateIn(now, demo.TimeZone)); err != nil {
 		return fail(exitInternal, "recording the demo: %v", err)
 	}
 	return nil

@@ -3,6 +3,7 @@ package corp
 import (
 	"fmt"
 	"strconv"
+	"time"
 )
 
 // Date is a civil date (year, month, day) in the corporation's time zone.
@@ -53,6 +54,16 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("%q: %v", s, err)
 	}
 	return t, nil
+}
+
+// DateIn returns the civil date of instant t in the IANA time zone zone
+// (in t's own location when the zone is "" or unknown): "today" for a
+// corporation, given its zone and the injected clock's time.
+func DateIn(t time.Time, zone string) Date {
+	if loc, err := time.LoadLocation(zone); err == nil && zone != "" {
+		t = t.In(loc)
+	}
+	return MustDate(t.Year(), int(t.Month()), t.Day())
 }
 
 // IsLeap reports whether y is a leap year in the proleptic Gregorian calendar.

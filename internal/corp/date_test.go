@@ -79,3 +79,19 @@ func Example_mcKesson() {
 	// 61
 	// 10 6
 }
+
+func TestDateIn(t *testing.T) {
+	t.Parallel()
+	// 2026-11-26 03:30 UTC is still 25 November in Los Angeles.
+	at := time.Date(2026, 11, 26, 3, 30, 0, 0, time.UTC)
+	for _, c := range []struct{ zone, want string }{
+		{"America/Los_Angeles", "2026-11-25"},
+		{"Asia/Tokyo", "2026-11-26"},
+		{"", "2026-11-26"},             // t's own location (UTC here)
+		{"Nowhere/Else", "2026-11-26"}, // unknown: t's own location
+	} {
+		if got := DateIn(at, c.zone).String(); got != c.want {
+			t.Errorf("DateIn(%v, %q) = %s, want %s", at, c.zone, got, c.want)
+		}
+	}
+}

@@ -341,8 +341,5 @@ func (s *Server) today(ctx context.Context, corpID string) (corp.Date, error) {
 	if err != nil {
 		return corp.Date{}, err
 	}
-	if loc, err := time.LoadLocation(co.TimeZone); err == nil {
-		now = now.In(loc)
-	}
-	return corp.MustDate(now.Year(), int(now.Month()), now.Day()), nil
+	return corp.DateIn(now, co.TimeZone), nil
 }
