@@ -26,20 +26,6 @@ import (
 // demoPassword is the password of every demo login (printed by serve --demo).
 const demoPassword = "quintus-demo-2026"
 
-// demoLogins are the demo's accounts: e-mail, name, role, person.
-var demoLogins = []struct {
-	Email, Name string
-	Role        access.Role
-	Person      string
-}{
-	{"susan.salvesen@quintus.example", "Susan Salvesen", access.Secretary, "susan"},
-	{"pat@quintus.example", "Pat Morgan", access.Director, "pat"},
-	{"alice@example.com", "Alice Anders", access.Stockholder, "alice"},
-	{"bob@example.com", "Bob Brandt", access.Stockholder, "bob"},
-	{"ingrid@inspectors.example", "Ingrid Inspector", access.Inspector, "ingrid"},
-	{"auditor@quintus.example", "Avery Auditor", access.Auditor, ""},
-}
-
 func (a *app) serveCmd() *cobra.Command {
 	var addr string
 	var withDemo bool
@@ -92,8 +78,8 @@ func (a *app) serveCmd() *cobra.Command {
 			fmt.Fprintf(a.stdout, "minutebook is serving %s on %s (API: %s/api/openapi.json)\n", redact(a.dbFlag), url, url)
 			if withDemo {
 				fmt.Fprintf(a.stdout, "\nDemo logins (password %s):\n", demoPassword)
-				for _, l := range demoLogins {
-					fmt.Fprintf(a.stdout, "  %-34s %s\n", l.Email, l.Role)
+				for _, p := range demo.People {
+					fmt.Fprintf(a.stdout, "  %-34s %s\n", p.Email, p.Roles[0])
 				}
 			}
 			srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
@@ -166,16 +152,18 @@ func demoAccounts(ctx context.Context, acc *accounts.Service) error {
 			return err
 		}
 	}
-	for _, l := range demoLogins {
-		if exists[l.Email] {
+	for _, p := range demo.People {
+		if exists[p.Email] {
 			continue
 		}
-		id, err := acc.Create(ctx, l.Email, l.Name, demoPassword, false)
+		id, err := acc.Create(ctx, p.Email, p.Name, demoPassword, false)
 		if err != nil {
 			return err
 		}
-		if err := acc.Grant(ctx, id, "quintus", l.Role, l.Person); err != nil {
-			return err
+		for _, r := range p.Roles {
+			if err := acc.Grant(ctx, id, "quintus", access.Role(r), p.ID); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

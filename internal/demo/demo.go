@@ -47,18 +47,17 @@ type Person struct {
 	Roles []Role
 }
 
-// People are the demo people to create logins for: the secretary, a
-// director (the chairman), an officer (the treasurer), stockholders, the
+// People are the demo people who get a login (`minutebook serve --demo`):
+// the secretary, a director (the chairman), two stockholders, the
 // inspector of election and an outside auditor. Each id is recorded by
-// Build (the auditor is not on the books: a read-only login).
+// Build; the auditor is not on the books (ID "": a read-only login).
 var People = []Person{
 	{ID: "susan", Name: "Susan Salvesen", Email: "susan.salvesen@quintus.example", Roles: []Role{Secretary}},
 	{ID: "pat", Name: "Pat Morgan", Email: "pat@quintus.example", Roles: []Role{Director}},
-	{ID: "quinn", Name: "Quinn Ortega", Email: "quinn@quintus.example", Roles: []Role{Director}},
-	{ID: "tom", Name: "Tom Nguyen", Email: "tom@quintus.example", Roles: []Role{Officer}},
-	{ID: "carol", Name: "Carol Chen", Email: "carol@example.com", Roles: []Role{Stockholder}},
+	{ID: "alice", Name: "Alice Anders", Email: "alice@example.com", Roles: []Role{Stockholder}},
 	{ID: "bob", Name: "Bob Brandt", Email: "bob@example.com", Roles: []Role{Stockholder}},
 	{ID: "ingrid", Name: "Ingrid Inspector", Email: "ingrid@inspectors.example", Roles: []Role{Inspector}},
+	{ID: "", Name: "Avery Auditor", Email: "auditor@quintus.example", Roles: []Role{Auditor}},
 }
 
 // Build returns the demo corporation's acts: the base, then its history up

@@ -72,6 +72,21 @@ func check(t *testing.T, svc *acts.Service) {
 		t.Errorf("journal verify: ok %v, %d entries (want %d), break %v, diff %v", rep.OK, rep.Entries, len(list), rep.Break, rep.TableDiff)
 	}
 
+	// Every demo login but the auditor's acts as a person on the books.
+	persons, err := svc.Persons(ctx, demo.Corp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	onBooks := map[string]bool{}
+	for _, p := range persons {
+		onBooks[p.ID] = true
+	}
+	for _, p := range demo.People {
+		if p.ID != "" && !onBooks[p.ID] {
+			t.Errorf("demo login %s acts as %q, who is not on the books", p.Email, p.ID)
+		}
+	}
+
 	// Outstanding: every share issued, from the acts' own fields (no
 	// repurchase or retirement in the demo).
 	issued := corp.DecimalFromInt(0)
