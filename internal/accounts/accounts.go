@@ -293,6 +293,23 @@ func (s *Service) Accounts(ctx context.Context) ([]Account, error) {
 	return out, err
 }
 
+// Account returns one account, by its e-mail address (lower case).
+func (s *Service) Account(ctx context.Context, id string) (Account, error) {
+	var a Account
+	err := s.Store.View(ctx, tables.AccountsScope, func(v tables.View) error {
+		r, ok, err := v.Get(tables.Accounts, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return corp.E("account", corp.NotFound, "account: no account %s", id)
+		}
+		a = accountOf(r)
+		return nil
+	})
+	return a, err
+}
+
 func accountOf(r tables.Row) Account {
 	created, _ := time.Parse(time.RFC3339, r[5].(string))
 	return Account{ID: r[0].(string), Name: r[1].(string), TOTP: r[3].(string) != "", Admin: r[4].(int64) == 1, Created: created, Disabled: r[6].(string) != ""}

@@ -95,16 +95,11 @@ func decodeBody(c *Call, v any) error {
 }
 
 func (c *Call) accountView(id string) (AccountView, error) {
-	all, err := c.S.Accounts.Accounts(c.Ctx())
+	a, err := c.S.Accounts.Account(c.Ctx(), id)
 	if err != nil {
 		return AccountView{}, err
 	}
-	for _, a := range all {
-		if a.ID == id {
-			return c.viewOf(a)
-		}
-	}
-	return AccountView{}, corp.E("account", corp.NotFound, "account: no account %s", id)
+	return c.viewOf(a)
 }
 
 func (c *Call) viewOf(a accounts.Account) (AccountView, error) {

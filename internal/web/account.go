@@ -32,14 +32,10 @@ type accountData struct {
 }
 
 func (a *App) accountPage(q *Request, status int, d accountData, flash, errMsg string) {
-	accts, err := a.Accounts.Accounts(q.R.Context())
-	if err != nil {
-		a.Logger.Error("accounts", "err", err)
-	}
-	for _, x := range accts {
-		if x.ID == q.Principal.Account {
-			d.TOTP = x.TOTP
-		}
+	if acct, err := a.Accounts.Account(q.R.Context(), q.Principal.Account); err != nil {
+		a.Logger.Error("account", "err", err)
+	} else {
+		d.TOTP = acct.TOTP
 	}
 	a.render(q.W, status, "account.html", &Page{Title: "Your account", Principal: q.Principal, Flash: flash, Error: errMsg, Data: d})
 }
